@@ -1,0 +1,293 @@
+//! The one table of key bindings. `keymap` reads it to turn keys into actions and the help
+//! overlay is generated from it, so the two never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, Motion, Pane};
+
+/// Which keys are live: browsing, typing a search, or reading the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Search,
+    Help,
+}
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+const fn c(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: false,
+    }
+}
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: true,
+    }
+}
+
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+use KeyCode::*;
+use Mode::*;
+
+const fn b(mode: Mode, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding {
+        mode,
+        keys,
+        action,
+        help,
+    }
+}
+
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Browse,
+        &[c('1')],
+        Action::Pane(Pane::Agreements),
+        "Agreements pane",
+    ),
+    b(Browse, &[c('2')], Action::Pane(Pane::Norms), "Norms pane"),
+    b(
+        Browse,
+        &[c('3')],
+        Action::Pane(Pane::Incidents),
+        "Incidents pane",
+    ),
+    b(Browse, &[k(Tab)], Action::NextPane, "next pane"),
+    b(Browse, &[k(BackTab)], Action::PrevPane, "previous pane"),
+    b(
+        Browse,
+        &[c('j'), k(Down)],
+        Action::Move(Motion::Down),
+        "move down",
+    ),
+    b(
+        Browse,
+        &[c('k'), k(Up)],
+        Action::Move(Motion::Up),
+        "move up",
+    ),
+    b(
+        Browse,
+        &[c('g'), k(Home)],
+        Action::Move(Motion::Top),
+        "first item",
+    ),
+    b(
+        Browse,
+        &[c('G'), k(End)],
+        Action::Move(Motion::Bottom),
+        "last item",
+    ),
+    b(
+        Browse,
+        &[k(PageDown)],
+        Action::Move(Motion::PageDown),
+        "page down",
+    ),
+    b(
+        Browse,
+        &[k(PageUp)],
+        Action::Move(Motion::PageUp),
+        "page up",
+    ),
+    b(
+        Browse,
+        &[ctrl('d')],
+        Action::Move(Motion::HalfDown),
+        "half page down",
+    ),
+    b(
+        Browse,
+        &[ctrl('u')],
+        Action::Move(Motion::HalfUp),
+        "half page up",
+    ),
+    b(
+        Browse,
+        &[k(Enter), c('l'), k(Right)],
+        Action::Open,
+        "open / follow link",
+    ),
+    b(
+        Browse,
+        &[k(Esc), k(Backspace), c('h'), k(Left)],
+        Action::Back,
+        "back (Esc: clear filter)",
+    ),
+    b(Browse, &[c('/')], Action::SearchStart, "search this pane"),
+    b(Browse, &[c('?')], Action::Help, "this help"),
+    b(Browse, &[ctrl('l')], Action::Redraw, "redraw screen"),
+    b(Browse, &[c('q'), ctrl('c')], Action::Quit, "quit"),
+    b(Search, &[k(Enter)], Action::SearchAccept, "keep the filter"),
+    b(Search, &[k(Esc)], Action::SearchCancel, "clear the filter"),
+    b(
+        Search,
+        &[k(Backspace)],
+        Action::SearchBackspace,
+        "delete a character",
+    ),
+    b(
+        Search,
+        &[ctrl('u')],
+        Action::SearchClear,
+        "delete the query",
+    ),
+    b(
+        Search,
+        &[k(Down), ctrl('n')],
+        Action::Move(Motion::Down),
+        "next match",
+    ),
+    b(
+        Search,
+        &[k(Up), ctrl('p')],
+        Action::Move(Motion::Up),
+        "previous match",
+    ),
+    b(Search, &[ctrl('c')], Action::Quit, "quit"),
+];
+
+/// The action for a key press in `mode`, if any. In search mode, plain characters are input;
+/// in help mode, any key closes the help.
+pub fn keymap(mode: Mode, event: KeyEvent) -> Option<Action> {
+    let control = event.modifiers.contains(KeyModifiers::CONTROL);
+    let key = Key {
+        code: event.code,
+        ctrl: control,
+    };
+    if mode == Help {
+        return Some(if key == ctrl('c') {
+            Action::Quit
+        } else {
+            Action::CloseHelp
+        });
+    }
+    let bound = BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && b.keys.contains(&key))
+        .map(|b| b.action);
+    match (bound, mode, event.code) {
+        (Some(action), _, _) => Some(action),
+        (None, Search, Char(ch)) if !control && !ch.is_control() => Some(Action::SearchInput(ch)),
+        _ => None,
+    }
+}
+
+/// How a key is written in the help: `j`, `Ctrl-d`, `Shift-Tab`, `PgDn`.
+pub fn key_name(key: Key) -> String {
+    let base = match key.code {
+        Char(' ') => "Space".to_owned(),
+        Char(ch) => ch.to_string(),
+        Tab => "Tab".into(),
+        BackTab => "Shift-Tab".into(),
+        Down => "↓".into(),
+        Up => "↑".into(),
+        Left => "←".into(),
+        Right => "→".into(),
+        Home => "Home".into(),
+        End => "End".into(),
+        PageDown => "PgDn".into(),
+        PageUp => "PgUp".into(),
+        Enter => "Enter".into(),
+        Esc => "Esc".into(),
+        Backspace => "Bksp".into(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.mode == b.mode {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{key:?} bound twice in {:?}", a.mode);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_letters_and_backtab_map_through_the_table() {
+        assert_eq!(
+            keymap(Browse, press(Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Move(Motion::Bottom))
+        );
+        assert_eq!(
+            keymap(Browse, press(BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevPane)
+        );
+    }
+
+    #[test]
+    fn search_mode_types_letters_that_browse_mode_binds() {
+        assert_eq!(
+            keymap(Search, press(Char('q'), KeyModifiers::NONE)),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            keymap(Search, press(Char('É'), KeyModifiers::SHIFT)),
+            Some(Action::SearchInput('É'))
+        );
+        assert_eq!(
+            keymap(Browse, press(Char('q'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap(Search, press(Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn any_key_closes_help_but_ctrl_c_still_quits() {
+        assert_eq!(
+            keymap(Help, press(Char('x'), KeyModifiers::NONE)),
+            Some(Action::CloseHelp)
+        );
+        assert_eq!(
+            keymap(Help, press(Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn unbound_keys_do_nothing() {
+        assert_eq!(keymap(Browse, press(Char('z'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            keymap(Browse, press(KeyCode::F(5), KeyModifiers::NONE)),
+            None
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! Application state and the pure `update` that changes it. No terminal, no rendering.
+
+mod keymap;
+
+pub use keymap::{BINDINGS, Binding, Key, Mode, key_name, keymap};
+
+use crate::data::{Catalog, EntityRef, Kind};
+use crate::search::{Index, Match};
+
+/// The three browsable panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Agreements,
+    Norms,
+    Incidents,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Agreements, Pane::Norms, Pane::Incidents];
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Pane::Agreements => Kind::Agreement,
+            Pane::Norms => Kind::Norm,
+            Pane::Incidents => Kind::Incident,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Agreements => "Agreements",
+            Pane::Norms => "Norms",
+            Pane::Incidents => "Incidents",
+        }
+    }
+
+    fn position(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfUp,
+    HalfDown,
+}
+
+/// Everything a user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Pane(Pane),
+    NextPane,
+    PrevPane,
+    Move(Motion),
+    Open,
+    Back,
+    SearchStart,
+    SearchInput(char),
+    SearchBackspace,
+    SearchClear,
+    SearchAccept,
+    SearchCancel,
+    Help,
+    CloseHelp,
+    /// Repaint everything (the terminal edge clears the screen first).
+    Redraw,
+    /// The number of list rows that fit on screen changed.
+    Viewport(usize),
+    Quit,
+}
+
+/// The read-only world `update` works against: the catalog and a search index per pane.
+pub struct Context {
+    pub catalog: Catalog,
+    indexes: [Index; 3],
+}
+
+impl Context {
+    pub fn new(catalog: Catalog) -> Self {
+        let indexes = Pane::ALL.map(|p| Index::new(&catalog, p.kind()));
+        Self { catalog, indexes }
+    }
+
+    fn index(&self, pane: Pane) -> &Index {
+        &self.indexes[pane.position()]
+    }
+}
+
+/// One step of a drill-down: an entity shown in detail, with one of its links selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub entity: EntityRef,
+    pub selected: usize,
+}
+
+/// A pane's list, its filter, and its drill-down path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneState {
+    pub query: String,
+    pub matches: Vec<Match>,
+    /// Index into `matches`.
+    pub selected: usize,
+    /// First list row on screen; kept so that `selected` is in view.
+    pub offset: usize,
+    /// Opened details, the last one on screen. Empty: the list has the focus.
+    pub stack: Vec<Detail>,
+}
+
+impl PaneState {
+    pub fn selected_entity(&self) -> Option<EntityRef> {
+        self.matches.get(self.selected).map(|m| m.entity)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub pane: Pane,
+    pub panes: [PaneState; 3],
+    pub mode: Mode,
+    /// List rows that fit on screen: the step of PgUp/PgDn.
+    pub page: usize,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(ctx: &Context) -> Self {
+        let panes = Pane::ALL.map(|p| PaneState {
+            query: String::new(),
+            matches: ctx.index(p).filter(""),
+            selected: 0,
+            offset: 0,
+            stack: Vec::new(),
+        });
+        Self {
+            pane: Pane::Incidents,
+            panes,
+            mode: Mode::Browse,
+            page: 10,
+            quit: false,
+        }
+    }
+
+    pub fn current(&self) -> &PaneState {
+        &self.panes[self.pane.position()]
+    }
+
+    fn current_mut(&mut self) -> &mut PaneState {
+        &mut self.panes[self.pane.position()]
+    }
+
+    /// The entity in view: the open detail, else the list's selection.
+    pub fn focused_entity(&self) -> Option<EntityRef> {
+        let p = self.current();
+        p.stack
+            .last()
+            .map(|d| d.entity)
+            .or_else(|| p.selected_entity())
+    }
+}
+
+/// Applies one action. Pure: the same state and action always give the same result.
+pub fn update(state: &mut State, action: Action, ctx: &Context) {
+    match action {
+        Action::Pane(p) => state.pane = p,
+        Action::NextPane => state.pane = Pane::ALL[(state.pane.position() + 1) % 3],
+        Action::PrevPane => state.pane = Pane::ALL[(state.pane.position() + 2) % 3],
+        Action::Move(m) => move_selection(state, m, ctx),
+        Action::Open => open(state, ctx),
+        Action::Back => {
+            let p = state.current_mut();
+            if p.stack.pop().is_none() && !p.query.is_empty() {
+                refilter(state, ctx, String::new(), true);
+            }
+        }
+        Action::SearchStart => {
+            state.current_mut().stack.clear();
+            state.mode = Mode::Search;
+        }
+        Action::SearchInput(ch) => {
+            let mut q = state.current().query.clone();
+            q.push(ch);
+            refilter(state, ctx, q, false);
+        }
+        Action::SearchBackspace => {
+            let mut q = state.current().query.clone();
+            q.pop();
+            refilter(state, ctx, q, false);
+        }
+        Action::SearchClear => refilter(state, ctx, String::new(), false),
+        Action::SearchAccept => state.mode = Mode::Browse,
+        Action::SearchCancel => {
+            state.mode = Mode::Browse;
+            refilter(state, ctx, String::new(), true);
+        }
+        Action::Help => state.mode = Mode::Help,
+        Action::CloseHelp => state.mode = Mode::Browse,
+        Action::Redraw => {}
+        Action::Viewport(rows) => state.page = rows.max(1),
+        Action::Quit => state.quit = true,
+    }
+    let page = state.page;
+    let p = state.current_mut();
+    p.offset = p
+        .offset
+        .min(p.selected)
+        .max((p.selected + 1).saturating_sub(page));
+}
+
+/// Sets the current pane's query. `keep` keeps the selected entity selected if it still
+/// matches (clearing a filter); otherwise the best match is selected (typing).
+fn refilter(state: &mut State, ctx: &Context, query: String, keep: bool) {
+    let pane = state.pane;
+    let p = state.current_mut();
+    let was = p.selected_entity();
+    p.matches = ctx.index(pane).filter(&query);
+    p.query = query;
+    p.selected = was
+        .filter(|_| keep)
+        .and_then(|e| p.matches.iter().position(|m| m.entity == e))
+        .unwrap_or(0);
+}
+
+fn open(state: &mut State, ctx: &Context) {
+    let p = state.current_mut();
+    let target = match p.stack.last() {
+        Some(d) => ctx
+            .catalog
+            .links(d.entity)
+            .get(d.selected)
+            .map(|l| l.target),
+        None => p.selected_entity(),
+    };
+    if let Some(entity) = target {
+        p.stack.push(Detail {
+            entity,
+            selected: 0,
+        });
+    }
+}
+
+fn move_selection(state: &mut State, motion: Motion, ctx: &Context) {
+    let page = state.page;
+    let p = state.current_mut();
+    let (cursor, len) = match p.stack.last_mut() {
+        Some(d) => (&mut d.selected, ctx.catalog.links(d.entity).len()),
+        None => (&mut p.selected, p.matches.len()),
+    };
+    *cursor = moved(*cursor, len, motion, page);
+}
+
+/// Where a cursor at `at` in a list of `len` lands after `motion`; always within the list.
+fn moved(at: usize, len: usize, motion: Motion, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    let to = match motion {
+        Motion::Up => at.saturating_sub(1),
+        Motion::Down => at + 1,
+        Motion::Top => 0,
+        Motion::Bottom => last,
+        Motion::PageUp => at.saturating_sub(page),
+        Motion::PageDown => at + page,
+        Motion::HalfUp => at.saturating_sub(page.div_ceil(2)),
+        Motion::HalfDown => at + page.div_ceil(2),
+    };
+    to.min(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moves_stay_within_the_list() {
+        assert_eq!(moved(0, 5, Motion::Up, 3), 0);
+        assert_eq!(moved(4, 5, Motion::Down, 3), 4);
+        assert_eq!(moved(1, 5, Motion::PageDown, 3), 4);
+        assert_eq!(moved(4, 5, Motion::PageUp, 3), 1);
+        assert_eq!(moved(0, 5, Motion::HalfDown, 3), 2);
+        assert_eq!(moved(0, 5, Motion::Bottom, 3), 4);
+        assert_eq!(
+            moved(3, 0, Motion::Down, 3),
+            0,
+            "an empty list keeps the cursor at 0"
+        );
+    }
+}

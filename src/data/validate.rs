@@ -1,0 +1,249 @@
+//! Every rule a dataset must satisfy. `validate` returns all problems, not the first.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::model::{Basis, Dataset, NormLink, Source};
+
+/// The first year the IGF held a Best Practice Forum on Cybersecurity (as CSIRTs/spam, 2014).
+const FIRST_BPF_YEAR: u16 = 2014;
+const YEARS: std::ops::RangeInclusive<u16> = 1970..=2100;
+
+/// One rule violation, located by entity and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `norm set`, `norm`, `agreement` or `incident`.
+    pub kind: &'static str,
+    pub id: String,
+    /// Field path inside the entity: `mitigations[2].norm`.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} '{}' field '{}': {}",
+            self.kind, self.id, self.field, self.message
+        )
+    }
+}
+
+/// Checks `data` against every rule and returns the problems found, in file order.
+pub fn validate(data: &Dataset) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.index(data);
+    for s in &data.norm_sets {
+        let mut e = v.entity("norm set", &s.id);
+        e.text("name", &s.name);
+        e.text("short_name", &s.short_name);
+        e.text("made_by", &s.made_by);
+        e.year("year", s.year);
+        e.url("url", &s.url);
+        e.sources(&s.sources);
+    }
+    for n in &data.norms {
+        let mut e = v.entity("norm", &n.id);
+        e.reference("set", &n.set, "norm set");
+        e.text("code", &n.code);
+        e.text("name", &n.name);
+        e.text("summary", &n.summary);
+        e.list_of_text("aliases", &n.aliases);
+        e.sources(&n.sources);
+    }
+    for a in &data.agreements {
+        let mut e = v.entity("agreement", &a.id);
+        e.text("name", &a.name);
+        e.text("short_name", &a.short_name);
+        e.year("year", a.year);
+        e.text("made_by", &a.made_by);
+        e.text("scope", &a.scope);
+        e.text("summary", &a.summary);
+        e.url("url", &a.url);
+        let mut seen = HashSet::new();
+        for (i, norm) in a.norms.iter().enumerate() {
+            let field = format!("norms[{i}]");
+            e.reference(&field, norm, "norm");
+            e.once(&field, norm, &mut seen);
+        }
+        e.links("echoes", &a.echoes, &mut seen);
+        for (i, &y) in a.bpf_analysed.iter().enumerate() {
+            e.bpf_year(&format!("bpf_analysed[{i}]"), y);
+        }
+        e.sources(&a.sources);
+    }
+    for inc in &data.incidents {
+        let mut e = v.entity("incident", &inc.id);
+        e.text("name", &inc.name);
+        e.list_of_text("aliases", &inc.aliases);
+        e.year("year", inc.year);
+        if let Some(end) = inc.end_year {
+            e.year("end_year", end);
+            if end < inc.year {
+                e.problem("end_year", format!("{end} is before year {}", inc.year));
+            }
+        }
+        e.text("dates", &inc.dates);
+        e.text("summary", &inc.summary);
+        e.text("impact", &inc.impact);
+        e.list_of_text("sectors", &inc.sectors);
+        for (i, at) in inc.attribution.iter().enumerate() {
+            e.text(&format!("attribution[{i}].actor"), &at.actor);
+            e.text(&format!("attribution[{i}].by"), &at.by);
+            e.text(&format!("attribution[{i}].date"), &at.date);
+        }
+        if inc.mitigations.is_empty() {
+            e.problem("mitigations", "needs at least one mitigating norm".into());
+        }
+        e.links("mitigations", &inc.mitigations, &mut HashSet::new());
+        e.list_of_text("lessons", &inc.lessons);
+        if let Some(y) = inc.bpf_case {
+            e.bpf_year("bpf_case", y);
+        }
+        e.sources(&inc.sources);
+    }
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    /// Every id with the kind of the first entity that used it.
+    ids: HashMap<String, &'static str>,
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    /// Records every id and reports malformed and duplicate ones.
+    fn index(&mut self, data: &Dataset) {
+        let all = (data.norm_sets.iter().map(|x| ("norm set", &x.id)))
+            .chain(data.norms.iter().map(|x| ("norm", &x.id)))
+            .chain(data.agreements.iter().map(|x| ("agreement", &x.id)))
+            .chain(data.incidents.iter().map(|x| ("incident", &x.id)));
+        for (kind, id) in all {
+            let message = if !is_slug(id) {
+                Some(format!(
+                    "'{id}' is not a slug (lowercase letters, digits and single hyphens)"
+                ))
+            } else if let Some(first) = self.ids.get(id.as_str()) {
+                Some(format!("duplicate id: already used by a {first}"))
+            } else {
+                self.ids.insert(id.clone(), kind);
+                None
+            };
+            if let Some(message) = message {
+                self.problems.push(Problem {
+                    kind,
+                    id: id.clone(),
+                    field: "id".into(),
+                    message,
+                });
+            }
+        }
+    }
+
+    fn entity<'a>(&'a mut self, kind: &'static str, id: &'a str) -> EntityCheck<'a> {
+        EntityCheck { v: self, kind, id }
+    }
+}
+
+struct EntityCheck<'a> {
+    v: &'a mut Validator,
+    kind: &'static str,
+    id: &'a str,
+}
+
+impl EntityCheck<'_> {
+    fn problem(&mut self, field: &str, message: String) {
+        self.v.problems.push(Problem {
+            kind: self.kind,
+            id: self.id.to_owned(),
+            field: field.to_owned(),
+            message,
+        });
+    }
+
+    fn text(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(field, "must not be empty".into());
+        }
+    }
+
+    fn list_of_text(&mut self, field: &str, values: &[String]) {
+        for (i, value) in values.iter().enumerate() {
+            self.text(&format!("{field}[{i}]"), value);
+        }
+    }
+
+    fn year(&mut self, field: &str, year: u16) {
+        if !YEARS.contains(&year) {
+            self.problem(field, format!("{year} is not a plausible year"));
+        }
+    }
+
+    fn bpf_year(&mut self, field: &str, year: u16) {
+        if !(FIRST_BPF_YEAR..=*YEARS.end()).contains(&year) {
+            self.problem(
+                field,
+                format!("{year} is not a year of the BPF on Cybersecurity (from {FIRST_BPF_YEAR})"),
+            );
+        }
+    }
+
+    fn url(&mut self, field: &str, url: &str) {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
+            self.problem(field, format!("'{url}' is not an http(s) URL"));
+        }
+    }
+
+    /// `target` must be the id of an entity of kind `want`.
+    fn reference(&mut self, field: &str, target: &str, want: &'static str) {
+        match self.v.ids.get(target) {
+            Some(&kind) if kind == want => {}
+            Some(&kind) => self.problem(field, format!("'{target}' is a {kind}, not a {want}")),
+            None => self.problem(field, format!("no {want} '{target}'")),
+        }
+    }
+
+    /// Reports `target` if it was already listed in the same entity.
+    fn once(&mut self, field: &str, target: &str, seen: &mut HashSet<String>) {
+        if !seen.insert(target.to_owned()) {
+            self.problem(field, format!("'{target}' is listed twice"));
+        }
+    }
+
+    fn links(&mut self, field: &str, links: &[NormLink], seen: &mut HashSet<String>) {
+        for (i, link) in links.iter().enumerate() {
+            let at = format!("{field}[{i}]");
+            self.reference(&format!("{at}.norm"), &link.norm, "norm");
+            self.once(&format!("{at}.norm"), &link.norm, seen);
+            self.text(&format!("{at}.rationale"), &link.rationale);
+            if let Basis::Bpf(y) = link.basis {
+                self.bpf_year(&format!("{at}.basis"), y);
+            }
+        }
+    }
+
+    fn sources(&mut self, sources: &[Source]) {
+        if sources.is_empty() {
+            self.problem("sources", "needs at least one source".into());
+        }
+        for (i, s) in sources.iter().enumerate() {
+            self.text(&format!("sources[{i}].title"), &s.title);
+            self.url(&format!("sources[{i}].url"), &s.url);
+        }
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}

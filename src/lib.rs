@@ -1,0 +1,9 @@
+//! cybernorms: a terminal explorer of international cyber norms, the agreements that carry
+//! them, and the historical incidents they would have mitigated.
+
+pub mod app;
+pub mod cli;
+pub mod data;
+pub mod search;
+pub mod tui;
+pub mod ui;

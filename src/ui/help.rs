@@ -1,0 +1,61 @@
+//! The help overlay, generated from the keymap table.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::Theme;
+use crate::app::{BINDINGS, Mode, key_name};
+
+/// Width of the key column of one entry.
+const KEYS_WIDTH: usize = 13;
+/// Inner width from which the entries are laid out in two columns.
+const TWO_COLUMNS: usize = 70;
+
+pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let wide = usize::from(area.width.saturating_sub(2)) >= TWO_COLUMNS;
+    let column = if wide { TWO_COLUMNS / 2 } else { 44 };
+    let lines = lines(theme, if wide { 2 } else { 1 }, column);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let width = u16::try_from(column * if wide { 2 } else { 1 } + 2).unwrap_or(u16::MAX);
+    let popup = area.centered(Constraint::Max(width), Constraint::Max(height));
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(" Keys · any key closes ")
+        .border_style(theme.border_focus);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+fn lines(theme: &Theme, columns: usize, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (mode, heading) in [
+        (Mode::Browse, "Browsing"),
+        (Mode::Search, "While searching"),
+    ] {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(heading, theme.heading));
+        let entries: Vec<[Span<'static>; 2]> = (BINDINGS.iter())
+            .filter(|b| b.mode == mode)
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(|&k| key_name(k)).collect();
+                let desc: String = b.help.chars().take(width - KEYS_WIDTH - 1).collect();
+                [
+                    Span::styled(format!("{:<KEYS_WIDTH$}", keys.join(" ")), theme.label),
+                    Span::raw(format!(" {desc:<w$}", w = width - KEYS_WIDTH - 1)),
+                ]
+            })
+            .collect();
+        let rows = entries.len().div_ceil(columns);
+        for r in 0..rows {
+            let spans = (0..columns)
+                .filter_map(|c| entries.get(c * rows + r))
+                .flat_map(|e| e.iter().cloned())
+                .collect::<Vec<_>>();
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}

@@ -1,0 +1,230 @@
+//! Rendering: a pure function of the state. No I/O, no state changes.
+
+pub mod detail;
+mod help;
+mod theme;
+
+pub use theme::Theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use crate::app::{Context, Mode, Pane, State};
+use crate::data::Catalog;
+use crate::search::Match;
+
+/// Below this width the list and the detail take turns instead of sharing the screen.
+pub const SPLIT_WIDTH: u16 = 72;
+/// The smallest screen the explorer draws on.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Rows of chrome around the list: tab bar, breadcrumb, footer, and the list's two borders.
+const CHROME_ROWS: u16 = 5;
+
+/// How many list rows fit on a screen of this size (the page step).
+pub fn list_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(CHROME_ROWS).max(1))
+}
+
+pub fn draw(frame: &mut Frame, state: &State, ctx: &Context, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!("terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT})");
+        frame.render_widget(
+            Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [tabs, crumbs, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(tab_bar(state, theme), tabs);
+    frame.render_widget(breadcrumb(state, &ctx.catalog, theme), crumbs);
+    draw_body(frame, body, state, &ctx.catalog, theme);
+    frame.render_widget(footer_line(state, theme), footer);
+    if state.mode == Mode::Help {
+        help::draw(frame, body, theme);
+    }
+}
+
+fn tab_bar(state: &State, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let style = if *pane == state.pane {
+            theme.active_tab
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled("cybernorms · ? help", theme.dim));
+    Line::from(spans)
+}
+
+/// `Incidents › WannaCry › UN GGE 2015 13(j) › Paris Call`
+pub fn breadcrumb_text(state: &State, catalog: &Catalog) -> String {
+    std::iter::once(state.pane.title().to_owned())
+        .chain(
+            state
+                .current()
+                .stack
+                .iter()
+                .map(|d| catalog.short_label(d.entity)),
+        )
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+fn breadcrumb(state: &State, catalog: &Catalog, theme: &Theme) -> Line<'static> {
+    Line::styled(
+        format!(" {}", breadcrumb_text(state, catalog)),
+        theme.heading,
+    )
+}
+
+fn footer_line(state: &State, theme: &Theme) -> Line<'static> {
+    let p = state.current();
+    match state.mode {
+        Mode::Search => Line::from(vec![
+            Span::styled(" /", theme.label),
+            Span::raw(p.query.clone()),
+            Span::styled("█", theme.dim),
+            Span::styled(
+                format!("  {} found · Enter keep · Esc clear", p.matches.len()),
+                theme.dim,
+            ),
+        ]),
+        _ if !p.query.is_empty() => Line::from(vec![
+            Span::styled(" filter ", theme.label),
+            Span::raw(p.query.clone()),
+            Span::styled(
+                format!("  {} found · / edit · Esc clear", p.matches.len()),
+                theme.dim,
+            ),
+        ]),
+        _ => Line::styled(
+            " j/k move · Enter open · Esc back · / search · 1-3 panes · ? help · q quit",
+            theme.dim,
+        ),
+    }
+}
+
+fn draw_body(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, theme: &Theme) {
+    let p = state.current();
+    let open = p.stack.last();
+    let block = |title: String, focused: bool| {
+        Block::bordered().title(title).border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+    };
+    let list_title = format!(" {} ({}) ", state.pane.title(), p.matches.len());
+    let detail_block = |e| block(format!(" {} ", catalog.short_label(e)), open.is_some());
+    if area.width < SPLIT_WIDTH {
+        match open {
+            Some(d) => detail::draw(
+                frame,
+                area,
+                detail_block(d.entity),
+                catalog,
+                d.entity,
+                Some(d.selected),
+                theme,
+            ),
+            None => draw_list(frame, area, block(list_title, true), state, catalog, theme),
+        }
+        return;
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
+    draw_list(
+        frame,
+        left,
+        block(list_title, open.is_none()),
+        state,
+        catalog,
+        theme,
+    );
+    match (open, p.selected_entity()) {
+        (Some(d), _) => detail::draw(
+            frame,
+            right,
+            detail_block(d.entity),
+            catalog,
+            d.entity,
+            Some(d.selected),
+            theme,
+        ),
+        (None, Some(e)) => detail::draw(frame, right, detail_block(e), catalog, e, None, theme),
+        (None, None) => frame.render_widget(
+            Paragraph::new("Nothing matches. Esc clears the filter.")
+                .block(block(String::new(), false)),
+            right,
+        ),
+    }
+}
+
+fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block,
+    state: &State,
+    catalog: &Catalog,
+    theme: &Theme,
+) {
+    let p = state.current();
+    let items: Vec<ListItem> = p
+        .matches
+        .iter()
+        .map(|m| ListItem::new(row(catalog, m, theme)))
+        .collect();
+    let empty = items.is_empty();
+    let list = List::new(items)
+        .block(block)
+        .highlight_symbol("> ")
+        .highlight_style(theme.selected);
+    let mut list_state = ListState::default()
+        .with_offset(p.offset)
+        .with_selected((!empty).then_some(p.selected));
+    frame.render_stateful_widget(list, area, &mut list_state);
+}
+
+/// A list row with the search's matched characters highlighted.
+fn row(catalog: &Catalog, m: &Match, theme: &Theme) -> Line<'static> {
+    let label = catalog.row_label(m.entity);
+    if m.highlight.is_empty() {
+        return Line::raw(label);
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, ch) in label.chars().enumerate() {
+        let hit = m.highlight.binary_search(&i).is_ok();
+        if hit != run_hit && !run.is_empty() {
+            spans.push(styled_run(std::mem::take(&mut run), run_hit, theme));
+        }
+        run_hit = hit;
+        run.push(ch);
+    }
+    spans.push(styled_run(run, run_hit, theme));
+    Line::from(spans)
+}
+
+fn styled_run(text: String, hit: bool, theme: &Theme) -> Span<'static> {
+    if hit {
+        Span::styled(text, theme.highlight)
+    } else {
+        Span::raw(text)
+    }
+}
