@@ -95,12 +95,13 @@ impl Index {
             let on_keys = (h.keys.iter())
                 .filter_map(|k| self.matcher.fuzzy_match(k, word))
                 .max();
+            // Highlight on the label whenever it matches; score with the best field.
             match on_label {
-                Some((s, idx)) if on_keys.is_none_or(|k| s >= k) => {
-                    score += s;
+                Some((s, idx)) => {
+                    score += on_keys.map_or(s, |k| k.max(s));
                     highlight.extend(idx.into_iter().map(|i| h.label.origin[i]));
                 }
-                _ => score += on_keys?,
+                None => score += on_keys?,
             }
         }
         highlight.sort_unstable();

@@ -126,7 +126,7 @@ impl Validator {
                     "'{id}' is not a slug (lowercase letters, digits and single hyphens)"
                 ))
             } else if let Some(first) = self.ids.get(id.as_str()) {
-                Some(format!("duplicate id: already used by a {first}"))
+                Some(format!("duplicate id: already used by {}", article(first)))
             } else {
                 self.ids.insert(id.clone(), kind);
                 None
@@ -203,7 +203,10 @@ impl EntityCheck<'_> {
     fn reference(&mut self, field: &str, target: &str, want: &'static str) {
         match self.v.ids.get(target) {
             Some(&kind) if kind == want => {}
-            Some(&kind) => self.problem(field, format!("'{target}' is a {kind}, not a {want}")),
+            Some(&kind) => self.problem(
+                field,
+                format!("'{target}' is {}, not {}", article(kind), article(want)),
+            ),
             None => self.problem(field, format!("no {want} '{target}'")),
         }
     }
@@ -236,6 +239,16 @@ impl EntityCheck<'_> {
             self.url(&format!("sources[{i}].url"), &s.url);
         }
     }
+}
+
+/// `a norm`, `an incident`.
+fn article(kind: &str) -> String {
+    let a = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{a} {kind}")
 }
 
 fn is_slug(id: &str) -> bool {

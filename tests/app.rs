@@ -1,0 +1,256 @@
+//! State and update, driven by keys through the keymap as a user would, on a small fixture.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use cybernorms::app::{self, Context, Mode, Pane, State};
+use cybernorms::data::{self, Kind};
+use cybernorms::ui::breadcrumb_text;
+
+fn ctx() -> Context {
+    Context::new(data::load_str("mini.ron", include_str!("fixtures/mini.ron")).unwrap())
+}
+
+/// Presses each key of `keys`: `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`, or a character.
+fn press(state: &mut State, ctx: &Context, keys: &str) {
+    let mut rest = keys;
+    while !rest.is_empty() {
+        let (code, mods, len) = if let Some(end) = rest.strip_prefix('<').and_then(|r| r.find('>'))
+        {
+            let name = &rest[1..=end];
+            let (code, mods) = match name {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                other => panic!("unknown key <{other}>"),
+            };
+            (code, mods, end + 2)
+        } else {
+            let ch = rest.chars().next().unwrap();
+            (KeyCode::Char(ch), KeyModifiers::NONE, ch.len_utf8())
+        };
+        rest = &rest[len..];
+        if let Some(action) = app::keymap(state.mode, KeyEvent::new(code, mods)) {
+            app::update(state, action, ctx);
+        }
+    }
+}
+
+fn names(state: &State, ctx: &Context) -> Vec<String> {
+    (state.current().matches.iter())
+        .map(|m| ctx.catalog.short_label(m.entity))
+        .collect()
+}
+
+#[test]
+fn starts_on_incidents_and_switches_panes() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    assert_eq!(s.pane, Pane::Incidents);
+    press(&mut s, &ctx, "1");
+    assert_eq!(s.pane, Pane::Agreements);
+    press(&mut s, &ctx, "<Tab>");
+    assert_eq!(s.pane, Pane::Norms);
+    press(&mut s, &ctx, "<Tab><Tab>");
+    assert_eq!(s.pane, Pane::Agreements, "Tab wraps around");
+    press(&mut s, &ctx, "<S-Tab>");
+    assert_eq!(s.pane, Pane::Incidents, "Shift-Tab goes back, wrapping");
+    press(&mut s, &ctx, "2");
+    assert_eq!(names(&s, &ctx), ["UN GGE 2015 13(f)", "UN GGE 2015 13(j)"]);
+}
+
+#[test]
+fn moving_stays_in_the_list() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "jjjj");
+    assert_eq!(
+        s.current().selected,
+        1,
+        "two incidents: j stops at the last"
+    );
+    press(&mut s, &ctx, "g");
+    assert_eq!(s.current().selected, 0);
+    press(&mut s, &ctx, "G");
+    assert_eq!(s.current().selected, 1);
+    press(&mut s, &ctx, "kkk");
+    assert_eq!(s.current().selected, 0);
+}
+
+#[test]
+fn search_filters_as_you_type_and_highlights() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "/sol");
+    assert_eq!(s.mode, Mode::Search);
+    assert_eq!(names(&s, &ctx), ["SolarWinds"]);
+    // Row label is "2020–2021 SolarWinds": S, o, l are chars 10, 11, 12.
+    assert_eq!(s.current().matches[0].highlight, [10, 11, 12]);
+    press(&mut s, &ctx, "<BS><BS><BS>");
+    assert_eq!(
+        names(&s, &ctx).len(),
+        2,
+        "an emptied query shows everything"
+    );
+    press(&mut s, &ctx, "zzz");
+    assert!(names(&s, &ctx).is_empty());
+}
+
+#[test]
+fn enter_keeps_the_filter_and_esc_clears_it() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "/solar<Enter>");
+    assert_eq!(s.mode, Mode::Browse);
+    assert_eq!(s.current().query, "solar");
+    assert_eq!(names(&s, &ctx), ["SolarWinds"]);
+    press(&mut s, &ctx, "<Esc>");
+    assert_eq!(s.current().query, "");
+    assert_eq!(names(&s, &ctx), ["WannaCry", "SolarWinds"]);
+    assert_eq!(
+        ctx.catalog
+            .short_label(s.current().selected_entity().unwrap()),
+        "SolarWinds",
+        "clearing the filter keeps the selected item selected"
+    );
+    press(&mut s, &ctx, "/wan<Esc>");
+    assert_eq!((s.mode, s.current().query.as_str()), (Mode::Browse, ""));
+}
+
+#[test]
+fn search_words_match_in_any_order_and_ignore_case_and_accents() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "/CRY wanna");
+    assert_eq!(names(&s, &ctx), ["WannaCry"]);
+    press(&mut s, &ctx, "<Esc>1/cote");
+    assert_eq!(names(&s, &ctx), ["Côte d'Ivoire accord"]);
+    // "2020 Côte d'Ivoire accord": c, ô, t, e are chars 5..=8.
+    assert_eq!(s.current().matches[0].highlight, [5, 6, 7, 8]);
+}
+
+#[test]
+fn search_finds_aliases_and_ids() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "2/#10");
+    assert_eq!(names(&s, &ctx), ["UN GGE 2015 13(j)"]);
+    press(&mut s, &ctx, "<Esc>/norm f");
+    assert_eq!(
+        names(&s, &ctx).first().map(String::as_str),
+        Some("UN GGE 2015 13(f)")
+    );
+    press(&mut s, &ctx, "<Esc>3/wannacrypt");
+    assert_eq!(names(&s, &ctx), ["WannaCry"]);
+}
+
+#[test]
+fn drill_down_follows_links_and_back_retraces_them() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "<Enter>");
+    assert_eq!(breadcrumb_text(&s, &ctx.catalog), "Incidents › WannaCry");
+    let wannacry = s.focused_entity().unwrap();
+    let targets: Vec<String> = (ctx.catalog.links(wannacry).iter())
+        .map(|l| ctx.catalog.short_label(l.target))
+        .collect();
+    assert_eq!(
+        targets,
+        ["UN GGE 2015 13(j)", "UN GGE 2015 13(f)"],
+        "mitigations in dataset order"
+    );
+    press(&mut s, &ctx, "j<Enter>");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Incidents › WannaCry › UN GGE 2015 13(f)"
+    );
+    // A norm lists its set, the agreements that carry it, the incidents it would have mitigated.
+    let norm = s.focused_entity().unwrap();
+    let kinds: Vec<Kind> = ctx
+        .catalog
+        .links(norm)
+        .iter()
+        .map(|l| l.target.kind)
+        .collect();
+    assert_eq!(kinds, [Kind::NormSet, Kind::Agreement, Kind::Incident]);
+    press(&mut s, &ctx, "j<Enter>");
+    assert_eq!(s.focused_entity().unwrap().kind, Kind::Agreement);
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Incidents › WannaCry › UN GGE 2015 13(f) › UN GGE 2015"
+    );
+    press(&mut s, &ctx, "<Esc>");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Incidents › WannaCry › UN GGE 2015 13(f)"
+    );
+    assert_eq!(
+        s.current().stack.last().unwrap().selected,
+        1,
+        "back returns to the link followed"
+    );
+    press(&mut s, &ctx, "h<BS>");
+    assert_eq!(breadcrumb_text(&s, &ctx.catalog), "Incidents");
+    press(&mut s, &ctx, "<Esc>");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Incidents",
+        "back at the root stays there"
+    );
+}
+
+#[test]
+fn an_agreement_lists_its_norms_then_the_incidents_they_bear_on() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "1<Enter>");
+    let agreement = s.focused_entity().unwrap();
+    let labels: Vec<String> = (ctx.catalog.links(agreement).iter())
+        .map(|l| ctx.catalog.short_label(l.target))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "UN GGE 2015 13(f)",
+            "UN GGE 2015 13(j)",
+            "WannaCry",
+            "SolarWinds"
+        ]
+    );
+}
+
+#[test]
+fn each_pane_keeps_its_own_drill_down_and_filter() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "<Enter><Enter>2/13j<Enter>3");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Incidents › WannaCry › UN GGE 2015 13(j)"
+    );
+    press(&mut s, &ctx, "2");
+    assert_eq!(s.current().query, "13j");
+    assert!(s.current().stack.is_empty());
+}
+
+#[test]
+fn starting_a_search_leaves_the_detail_for_the_list() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "<Enter>/");
+    assert!(s.current().stack.is_empty());
+    assert_eq!(s.mode, Mode::Search);
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it_and_q_quits() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "?");
+    assert_eq!(s.mode, Mode::Help);
+    press(&mut s, &ctx, "x");
+    assert_eq!(s.mode, Mode::Browse);
+    assert!(!s.quit);
+    press(&mut s, &ctx, "q");
+    assert!(s.quit);
+}

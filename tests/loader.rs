@@ -1,0 +1,233 @@
+//! Malformed and inconsistent datasets: each gives its exact error, never a panic.
+
+use cybernorms::data::{self, LoadError};
+
+const MINI: &str = include_str!("fixtures/mini.ron");
+
+/// The fixture with `from` replaced by `to` (which must occur exactly once).
+fn mutated(from: &str, to: &str) -> String {
+    assert_eq!(
+        MINI.matches(from).count(),
+        1,
+        "{from:?} must occur once in the fixture"
+    );
+    MINI.replacen(from, to, 1)
+}
+
+fn error_of(text: &str) -> String {
+    match data::load_str("bad.ron", text) {
+        Ok(_) => panic!("dataset unexpectedly loaded"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn the_fixture_itself_loads() {
+    let c = data::load_str("mini.ron", MINI).expect("fixture is valid");
+    assert_eq!(c.dataset().incidents.len(), 2);
+}
+
+#[test]
+fn the_bundled_dataset_loads() {
+    data::load_bundled().expect("the bundled dataset is valid");
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let text = mutated(
+        "            year: 2015,\n            made_by: \"UN Group",
+        "            year: 2015\n            made_by: \"UN Group",
+    );
+    assert_eq!(error_of(&text), "bad.ron:9:13: Expected comma");
+}
+
+#[test]
+fn unknown_field_is_rejected() {
+    let text = mutated("code: \"13(j)\",", "code: \"13(j)\", colour: \"red\",");
+    assert_eq!(
+        error_of(&text),
+        "bad.ron:27:28: Unexpected field named `colour` in `Norm`, expected one of `id`, `set`, `code`, `name`, `summary`, `aliases`, or `sources` instead"
+    );
+}
+
+#[test]
+fn missing_field_is_reported() {
+    let text = mutated("            summary: \"Fixture summary of norm j.\",\n", "");
+    assert_eq!(
+        error_of(&text),
+        "bad.ron:31:9: Unexpected missing field named `summary` in `Norm`"
+    );
+}
+
+#[test]
+fn wrong_type_is_reported() {
+    let text = mutated(
+        "    year: 2020,\n            kind",
+        "    year: \"2020\",\n            kind",
+    );
+    assert_eq!(error_of(&text), "bad.ron:53:18: Expected integer");
+}
+
+#[test]
+fn unknown_enum_variant_is_reported() {
+    let text = mutated("kind: NonBindingDeclaration", "kind: Treatyish");
+    assert_eq!(
+        error_of(&text),
+        "bad.ron:54:19: Unexpected variant named `Treatyish` in enum `AgreementKind`, expected one of `BindingTreaty`, `NonBindingDeclaration`, `Report`, `Resolution`, `ModelLaw`, `IndustryCommitment`, `MultistakeholderCall`, or `TechnicalNorm` instead"
+    );
+}
+
+#[test]
+fn empty_file_is_reported() {
+    assert_eq!(
+        error_of(""),
+        "bad.ron:1:1: Expected opening `(` for struct `Dataset`"
+    );
+}
+
+#[test]
+fn dangling_mitigation_names_entity_field_and_target() {
+    let text = mutated(
+        "norm: \"gge-2015-13j\", rationale: \"Fixture rationale j.\"",
+        "norm: \"gge-13z\", rationale: \"Fixture rationale j.\"",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'wannacry' field 'mitigations[0].norm': no norm 'gge-13z'"
+    );
+}
+
+#[test]
+fn link_to_the_wrong_kind_is_reported() {
+    let text = mutated(
+        "norms: [\"gge-2015-13f\", \"gge-2015-13j\"]",
+        "norms: [\"gge-2015-13f\", \"wannacry\"]",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: agreement 'gge-2015' field 'norms[1]': 'wannacry' is an incident, not a norm"
+    );
+}
+
+#[test]
+fn duplicate_id_is_reported_even_across_kinds() {
+    let text = mutated("id: \"solarwinds\"", "id: \"gge-2015\"");
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'gge-2015' field 'id': duplicate id: already used by an agreement"
+    );
+}
+
+#[test]
+fn norm_of_missing_set_is_reported() {
+    let text = mutated(
+        "            set: \"gge-2015-norms\",\n            code: \"13(j)\"",
+        "            set: \"gge-2016-norms\",\n            code: \"13(j)\"",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: norm 'gge-2015-13j' field 'set': no norm set 'gge-2016-norms'"
+    );
+}
+
+#[test]
+fn empty_required_text_is_reported() {
+    let text = mutated("name: \"SolarWinds\"", "name: \"  \"");
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'solarwinds' field 'name': must not be empty"
+    );
+}
+
+#[test]
+fn entity_without_sources_is_reported() {
+    let text = mutated(
+        "sources: [Source(title: \"Fixture source\", url: \"https://example.org/s\")]",
+        "sources: []",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'solarwinds' field 'sources': needs at least one source"
+    );
+}
+
+#[test]
+fn non_http_url_is_reported() {
+    let text = mutated(
+        "url: \"https://example.org/cote\",",
+        "url: \"ftp://example.org/cote\",",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: agreement 'accord-cote' field 'url': 'ftp://example.org/cote' is not an http(s) URL"
+    );
+}
+
+#[test]
+fn id_that_is_not_a_slug_is_reported() {
+    let text = mutated("id: \"accord-cote\"", "id: \"Accord Côte\"");
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: agreement 'Accord Côte' field 'id': 'Accord Côte' is not a slug (lowercase letters, digits and single hyphens)"
+    );
+}
+
+#[test]
+fn end_year_before_start_is_reported() {
+    let text = mutated("end_year: Some(2021)", "end_year: Some(2019)");
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'solarwinds' field 'end_year': 2019 is before year 2020"
+    );
+}
+
+#[test]
+fn norm_listed_twice_by_one_agreement_is_reported() {
+    let text = mutated(
+        "norms: [\"gge-2015-13f\", \"gge-2015-13j\"]",
+        "norms: [\"gge-2015-13f\", \"gge-2015-13f\"]",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: agreement 'gge-2015' field 'norms[1]': 'gge-2015-13f' is listed twice"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let text = mutated("name: \"SolarWinds\"", "name: \"\"")
+        .replacen(
+            "norm: \"gge-2015-13f\", rationale",
+            "norm: \"nope\", rationale",
+            1,
+        )
+        .replacen("basis: Bpf(2021)", "basis: Bpf(1999)", 1);
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'wannacry' field 'mitigations[1].norm': no norm 'nope'\n\
+         bad.ron: incident 'wannacry' field 'mitigations[1].basis': 1999 is not a year of the BPF on Cybersecurity (from 2014)\n\
+         bad.ron: incident 'solarwinds' field 'name': must not be empty"
+    );
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_reported() {
+    let dir = std::env::temp_dir().join(format!("cybernorms-loader-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let missing = dir.join("missing.ron");
+    let e = data::load_path(&missing).err().expect("missing file fails");
+    assert!(matches!(e, LoadError::Read { .. }), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with(&format!("{}: cannot read: ", missing.display()))
+    );
+
+    let bad = dir.join("latin1.ron");
+    std::fs::write(&bad, b"Dataset(\n  norm_sets: [\xff]").unwrap();
+    let e = data::load_path(&bad).err().expect("invalid UTF-8 fails");
+    assert_eq!(
+        e.to_string(),
+        format!("{}:2:15: invalid UTF-8", bad.display())
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
