@@ -33,8 +33,16 @@ pub fn draw(
     let doc = document(catalog, entity, selected, inner.width.into(), theme);
     let height = usize::from(inner.height);
     let offset = selected
-        .and_then(|s| doc.anchors.get(s))
-        .map_or(0, |&(start, end)| scroll_for(start, end, height));
+        .and_then(|s| Some((s, doc.anchors.get(s)?)))
+        .map_or(0, |(s, &(start, end))| {
+            let offset = scroll_for(start, end, height);
+            if s + 1 == doc.anchors.len() {
+                // At the last link, show what follows the links (the sources) if room allows.
+                offset.max(start.min(doc.lines.len().saturating_sub(height)))
+            } else {
+                offset
+            }
+        });
     let lines: Vec<Line> = doc.lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -83,6 +91,10 @@ pub fn document(
         w.blank();
         w.styled("No links.", theme.dim);
     }
+    let sources: Vec<String> = (catalog.sources(entity).iter())
+        .map(|s| format!("{} <{}>", s.title, s.url))
+        .collect();
+    w.bullets("Sources", &sources);
     Doc {
         lines: w.lines,
         anchors,
@@ -216,10 +228,6 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
             w.bullets("Lessons", &i.lessons);
         }
     }
-    let sources: Vec<String> = (c.sources(e).iter())
-        .map(|s| format!("{} <{}>", s.title, s.url))
-        .collect();
-    w.bullets("Sources", &sources);
 }
 
 /// Attribution as publicly reported, in one line.

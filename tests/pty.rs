@@ -1,0 +1,148 @@
+//! The real binary in a real pseudo-terminal, driven as a person would, read back through
+//! a vt100 emulator. Every wait is for a condition on the screen, with a deadline.
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(10);
+
+struct Session {
+    parser: vt100::Parser,
+    output: mpsc::Receiver<Vec<u8>>,
+    input: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Keeps the pty open while the session lives.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cybernorms"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        let child = pair.slave.spawn_command(cmd).expect("spawn cybernorms");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let input = pair.master.take_writer().unwrap();
+        let size = |n| std::num::NonZeroU16::new(n).expect("non-zero size");
+        Self {
+            parser: vt100::Parser::new(size(rows), size(cols), 0),
+            output,
+            input,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.input.write_all(keys.as_bytes()).unwrap();
+        self.input.flush().unwrap();
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until `cond` holds on the screen; fails with the screen after the deadline.
+    fn wait_for(&mut self, what: &str, cond: impl Fn(&vt100::Screen) -> bool) {
+        let end = Instant::now() + DEADLINE;
+        while !cond(self.parser.screen()) {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(_) => panic!("timed out waiting for {what}; screen:\n{}", self.screen()),
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        self.wait_for(text, |s| s.contents().contains(text));
+    }
+
+    /// Waits for the process to exit and for its last output; returns its exit status.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            while let Ok(bytes) = self.output.try_recv() {
+                self.parser.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Drain what the reader thread still holds.
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            assert!(
+                Instant::now() < end,
+                "process did not exit; screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(20)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+}
+
+#[test]
+fn find_solarwinds_follow_a_norm_go_back_and_quit() {
+    let mut s = Session::start(&["--data", "tests/fixtures/mini.ron"], 80, 24);
+    s.wait_for("the explorer", |sc| {
+        sc.alternate_screen() && sc.contents().contains("Incidents (")
+    });
+    s.send("/solar");
+    s.wait_text("/solar");
+    s.wait_for("SolarWinds alone in the list", |sc| {
+        let c = sc.contents();
+        c.contains("Incidents (1)") && c.contains("SolarWinds")
+    });
+    s.send("\r");
+    s.wait_text("filter solar");
+    s.send("\r");
+    s.wait_text("Incidents › SolarWinds");
+    // Follow the first mitigating norm.
+    s.send("\r");
+    s.wait_for("a norm in the breadcrumb", |sc| {
+        sc.contents().contains("Incidents › SolarWinds › ")
+    });
+    let crumb = s.screen().lines().nth(1).unwrap().trim().to_owned();
+    assert!(crumb.matches('›').count() == 2, "{crumb}");
+    assert!(s.screen().contains("Agreements that carry it") || s.screen().contains("Norm set"));
+    s.send("\x1b");
+    s.wait_for("back at SolarWinds", |sc| {
+        sc.contents()
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.trim() == "Incidents › SolarWinds")
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "left the alternate screen"
+    );
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+}

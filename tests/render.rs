@@ -1,0 +1,59 @@
+//! Render snapshots of every screen on the bundled dataset, at 80x24 and 120x40, plus
+//! the narrow layout. Drawn through the real event loop on ratatui's `TestBackend`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use cybernorms::app::Context;
+use cybernorms::data;
+use cybernorms::tui::{Input, event_loop};
+use cybernorms::ui::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Draws the screen after typing `keys` (`\r` Enter, `\x1b` Esc) into a fresh session.
+fn screen(width: u16, height: u16, keys: &str) -> String {
+    let ctx = Context::new(data::load_bundled().unwrap());
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let inputs = keys.chars().map(|c| {
+        let code = match c {
+            '\r' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    });
+    event_loop(&mut terminal, &ctx, &Theme::default(), inputs).unwrap();
+    terminal.backend().to_string()
+}
+
+macro_rules! screens {
+    ($($name:ident: $keys:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), screen(w, h, $keys));
+            }
+        }
+    )*};
+}
+
+screens! {
+    agreements_pane: "1";
+    norms_pane: "2";
+    incidents_pane: "3";
+    incident_detail: "/solar\r\r";
+    norm_detail_reached_from_an_incident: "/solar\r\r\r";
+    active_search: "/wanna";
+    help: "?";
+}
+
+#[test]
+fn narrow_terminal_shows_list_or_detail_not_both() {
+    insta::assert_snapshot!("narrow_list_60x20", screen(60, 20, ""));
+    insta::assert_snapshot!("narrow_detail_60x20", screen(60, 20, "\r"));
+}
+
+#[test]
+fn tiny_terminal_says_so() {
+    let s = screen(20, 5, "");
+    assert!(s.contains("terminal too small"), "{s}");
+}
