@@ -285,38 +285,47 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
     };
     let (how, note): (Option<String>, Option<&NormLink>) = match &link.relation {
         Relation::Set => (None, None),
-        Relation::Contains => (Some("in its text".into()), None),
-        Relation::Echoes { .. } => (Some("echoed".into()), c.norm_link(&link.relation)),
+        Relation::Contains => (Some("· in its text".into()), None),
+        Relation::Echoes { .. } => (Some("· echoed".into()), c.norm_link(&link.relation)),
         Relation::Mitigates { .. } => (None, c.norm_link(&link.relation)),
         Relation::Via(norms) => {
             let codes: Vec<String> = norms.iter().map(|&n| c.norm_code(n)).collect();
-            (Some(format!("via {}", codes.join(", "))), None)
+            (Some(format!("· via {}", codes.join(", "))), None)
         }
     };
     let marker = if selected { "> " } else { "  " };
-    let mut head = vec![Span::raw(marker), Span::raw(name)];
-    if let Some(how) = how {
-        head.push(Span::styled(format!(" · {how}"), w.theme.dim));
-    }
+    let mut meta = Vec::new();
     if let Some(l) = note {
-        head.push(Span::styled(
-            format!(" [{}]", basis_label(l.basis)),
-            w.theme.basis,
-        ));
+        meta.push(Span::styled(format!("[{}]", basis_label(l.basis)), w.theme.basis));
     }
-    let text: String = head.iter().map(|s| s.content.as_ref()).collect();
-    let options = textwrap::Options::new(w.width).subsequent_indent("    ");
+    if let Some(how) = how {
+        meta.push(Span::styled(how, w.theme.dim));
+    }
     let style = if selected {
         w.theme.selected
     } else {
         ratatui::style::Style::new()
     };
-    let wrapped = textwrap::wrap(&text, options);
-    if wrapped.len() == 1 {
-        w.lines.push(Line::from(head).style(style));
+    let head = format!("{marker}{name}");
+    let one_line = [Span::raw(format!("{head} "))].into_iter().chain(meta.iter().cloned());
+    let one_line = Line::from(one_line.collect::<Vec<_>>());
+    if one_line.width() <= w.width {
+        w.lines.push(one_line.style(style));
     } else {
-        for l in wrapped {
+        // Too long for one line: the name wrapped, then its basis on a line of its own.
+        let options = textwrap::Options::new(w.width).subsequent_indent("    ");
+        for l in textwrap::wrap(&head, options) {
             w.lines.push(Line::raw(l.into_owned()).style(style));
+        }
+        if !meta.is_empty() {
+            let mut spans = vec![Span::raw("    ")];
+            for (i, span) in meta.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw(" "));
+                }
+                spans.push(span);
+            }
+            w.lines.push(Line::from(spans).style(style));
         }
     }
     if let Some(l) = note {
