@@ -190,6 +190,17 @@ pub fn keymap(mode: Mode, event: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The help's rows for `mode`: the keys, as written for people, and what they do.
+pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
+    (BINDINGS.iter())
+        .filter(|b| b.mode == mode)
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|&k| key_name(k)).collect();
+            (keys.join(" "), b.help)
+        })
+        .collect()
+}
+
 /// How a key is written in the help: `j`, `Ctrl-d`, `Shift-Tab`, `PgDn`.
 pub fn key_name(key: Key) -> String {
     let base = match key.code {

@@ -2,7 +2,7 @@
 
 mod keymap;
 
-pub use keymap::{BINDINGS, Binding, Key, Mode, key_name, keymap};
+pub use keymap::{BINDINGS, Binding, Key, Mode, help_rows, key_name, keymap};
 
 use crate::data::{Catalog, EntityRef, Kind};
 use crate::search::{Index, Match};

@@ -296,7 +296,10 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
     let marker = if selected { "> " } else { "  " };
     let mut meta = Vec::new();
     if let Some(l) = note {
-        meta.push(Span::styled(format!("[{}]", basis_label(l.basis)), w.theme.basis));
+        meta.push(Span::styled(
+            format!("[{}]", basis_label(l.basis)),
+            w.theme.basis,
+        ));
     }
     if let Some(how) = how {
         meta.push(Span::styled(how, w.theme.dim));
@@ -307,7 +310,9 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
         ratatui::style::Style::new()
     };
     let head = format!("{marker}{name}");
-    let one_line = [Span::raw(format!("{head} "))].into_iter().chain(meta.iter().cloned());
+    let one_line = [Span::raw(format!("{head} "))]
+        .into_iter()
+        .chain(meta.iter().cloned());
     let one_line = Line::from(one_line.collect::<Vec<_>>());
     if one_line.width() <= w.width {
         w.lines.push(one_line.style(style));

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::Theme;
-use crate::app::{BINDINGS, Mode, key_name};
+use crate::app::{Mode, help_rows};
 
 /// Width of the key column of one entry.
 const KEYS_WIDTH: usize = 13;
@@ -37,13 +37,11 @@ fn lines(theme: &Theme, columns: usize, width: usize) -> Vec<Line<'static>> {
             out.push(Line::default());
         }
         out.push(Line::styled(heading, theme.heading));
-        let entries: Vec<[Span<'static>; 2]> = (BINDINGS.iter())
-            .filter(|b| b.mode == mode)
-            .map(|b| {
-                let keys: Vec<String> = b.keys.iter().map(|&k| key_name(k)).collect();
-                let desc: String = b.help.chars().take(width - KEYS_WIDTH - 1).collect();
+        let entries: Vec<[Span<'static>; 2]> = (help_rows(mode).into_iter())
+            .map(|(keys, help)| {
+                let desc: String = help.chars().take(width - KEYS_WIDTH - 1).collect();
                 [
-                    Span::styled(format!("{:<KEYS_WIDTH$}", keys.join(" ")), theme.label),
+                    Span::styled(format!("{keys:<KEYS_WIDTH$}"), theme.label),
                     Span::raw(format!(" {desc:<w$}", w = width - KEYS_WIDTH - 1)),
                 ]
             })
