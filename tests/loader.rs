@@ -46,7 +46,7 @@ fn unknown_field_is_rejected() {
     let text = mutated("code: \"13(j)\",", "code: \"13(j)\", colour: \"red\",");
     assert_eq!(
         error_of(&text),
-        "bad.ron:27:28: Unexpected field named `colour` in `Norm`, expected one of `id`, `set`, `code`, `name`, `summary`, `aliases`, or `sources` instead"
+        "bad.ron:27:28: Unexpected field named `colour` in `Norm`, expected one of `id`, `set`, `code`, `name`, `summary`, `aliases`, `themes`, `equivalents`, or `sources` instead"
     );
 }
 

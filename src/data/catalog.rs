@@ -271,7 +271,10 @@ impl Catalog {
             Kind::Incident => {
                 let i = self.incident(e.index);
                 keys.extend(i.aliases.iter().map(String::as_str));
-                keys.extend(i.attribution.iter().map(|a| a.actor.as_str()));
+                for a in &i.attribution {
+                    keys.push(&a.actor);
+                    keys.extend(a.aliases.iter().map(String::as_str));
+                }
             }
         }
         keys

@@ -42,7 +42,59 @@ pub struct Norm {
     /// Other ways people refer to it: `#6` (the BPF's numbering), `norm f`, `13f`.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// What it is about, from the theme vocabulary.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    /// Norms of other sets that express the same idea (ids).
+    #[serde(default)]
+    pub equivalents: Vec<String>,
     pub sources: Vec<Source>,
+}
+
+/// The small vocabulary of what norms are about (documented in `dataset/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Theme {
+    HumanRights,
+    Cooperation,
+    Restraint,
+    CriticalInfrastructure,
+    SupplyChain,
+    VulnerabilityDisclosure,
+    CertProtection,
+    PublicCore,
+    Elections,
+    IntellectualProperty,
+    NonStateOffensive,
+    CyberHygiene,
+    CapacityBuilding,
+    InternationalLaw,
+    Attribution,
+    Cybercrime,
+    ConfidenceBuilding,
+}
+
+impl Theme {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::HumanRights => "human rights",
+            Self::Cooperation => "cooperation",
+            Self::Restraint => "restraint",
+            Self::CriticalInfrastructure => "critical infrastructure",
+            Self::SupplyChain => "supply chain",
+            Self::VulnerabilityDisclosure => "vulnerability disclosure",
+            Self::CertProtection => "CERT protection",
+            Self::PublicCore => "public core",
+            Self::Elections => "elections",
+            Self::IntellectualProperty => "intellectual property",
+            Self::NonStateOffensive => "non-state offensive operations",
+            Self::CyberHygiene => "cyber hygiene",
+            Self::CapacityBuilding => "capacity building",
+            Self::InternationalLaw => "international law",
+            Self::Attribution => "attribution",
+            Self::Cybercrime => "cybercrime",
+            Self::ConfidenceBuilding => "confidence building",
+        }
+    }
 }
 
 /// What kind of instrument an agreement is.
@@ -125,6 +177,9 @@ pub struct NormLink {
 pub struct Attribution {
     /// The actor as named: `Russia's GRU (Sandworm)`.
     pub actor: String,
+    /// Other names of the actor: `APT28`, `Fancy Bear`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Who made the attribution: `US, UK and Australian governments`.
     pub by: String,
     /// When, as the source gives it: `December 2017`, `15 April 2021`.
@@ -151,6 +206,12 @@ pub struct Incident {
     pub summary: String,
     pub impact: String,
     pub sectors: Vec<String>,
+    /// Countries affected.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// The BPF's 2023 impact categories that apply.
+    #[serde(default)]
+    pub impacts: Vec<ImpactCategory>,
     /// Public attributions; empty means not publicly attributed.
     #[serde(default)]
     pub attribution: Vec<Attribution>,
@@ -161,6 +222,28 @@ pub struct Incident {
     #[serde(default)]
     pub bpf_case: Option<u16>,
     pub sources: Vec<Source>,
+}
+
+/// The impact categories of the BPF's 2023 work plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ImpactCategory {
+    People,
+    CriticalInfrastructure,
+    GovernmentServices,
+    TechnicalInfrastructure,
+    IncidentResponders,
+}
+
+impl ImpactCategory {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::People => "people",
+            Self::CriticalInfrastructure => "critical infrastructure",
+            Self::GovernmentServices => "government services",
+            Self::TechnicalInfrastructure => "technical infrastructure",
+            Self::IncidentResponders => "incident responders",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

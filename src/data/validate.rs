@@ -50,6 +50,15 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         e.text("name", &n.name);
         e.text("summary", &n.summary);
         e.list_of_text("aliases", &n.aliases);
+        let mut seen = HashSet::new();
+        for (i, other) in n.equivalents.iter().enumerate() {
+            let field = format!("equivalents[{i}]");
+            if *other == n.id {
+                e.problem(&field, "a norm is not its own equivalent".into());
+            }
+            e.reference(&field, other, "norm");
+            e.once(&field, other, &mut seen);
+        }
         e.sources(&n.sources);
     }
     for a in &data.agreements {
@@ -88,8 +97,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         e.text("summary", &inc.summary);
         e.text("impact", &inc.impact);
         e.list_of_text("sectors", &inc.sectors);
+        e.list_of_text("countries", &inc.countries);
         for (i, at) in inc.attribution.iter().enumerate() {
             e.text(&format!("attribution[{i}].actor"), &at.actor);
+            e.list_of_text(&format!("attribution[{i}].aliases"), &at.aliases);
             e.text(&format!("attribution[{i}].by"), &at.by);
             e.text(&format!("attribution[{i}].date"), &at.date);
         }

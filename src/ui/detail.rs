@@ -189,6 +189,10 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
             if !n.aliases.is_empty() {
                 w.field("Also", &n.aliases.join(", "));
             }
+            if !n.themes.is_empty() {
+                let themes: Vec<&str> = n.themes.iter().map(|t| t.label()).collect();
+                w.field("Themes", &themes.join(", "));
+            }
             w.paragraph(&n.summary);
         }
         Kind::Agreement => {
@@ -222,6 +226,13 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
             w.field("Dates", &i.dates);
             w.field("Attribution", &attribution(i));
             w.field("Sectors", &i.sectors.join(", "));
+            if !i.countries.is_empty() {
+                w.field("Countries", &i.countries.join(", "));
+            }
+            if !i.impacts.is_empty() {
+                let impacts: Vec<&str> = i.impacts.iter().map(|c| c.label()).collect();
+                w.field("Impact on", &impacts.join(", "));
+            }
             w.paragraph(&i.summary);
             w.blank();
             w.field("Impact", &i.impact);
@@ -242,7 +253,12 @@ pub fn attribution(i: &crate::data::model::Incident) -> String {
             } else {
                 "unofficially"
             };
-            format!("{} ({how}, by {}, {})", a.actor, a.by, a.date)
+            let aka = if a.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(", a.k.a. {}", a.aliases.join(", "))
+            };
+            format!("{}{aka} ({how}, by {}, {})", a.actor, a.by, a.date)
         })
         .collect();
     let mut s = claims.join("; ");
