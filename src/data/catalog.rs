@@ -43,6 +43,8 @@ impl EntityRef {
 pub enum Relation {
     /// A norm and the set it belongs to.
     Set,
+    /// Two norms of different sets that express the same idea (either one may list the other).
+    Equivalent,
     /// An agreement's own text contains the norm.
     Contains,
     /// An agreement echoes a norm of another set: `owner.echoes[index]`.
@@ -106,6 +108,19 @@ impl Catalog {
                     target: EntityRef::new(Kind::NormSet, s),
                     relation: Relation::Set,
                 });
+            }
+        }
+        for (n, norm) in data.norms.iter().enumerate() {
+            for other in norm.equivalents.iter().filter_map(|id| find(id, Kind::Norm)) {
+                for (from, to) in [(n, other.index), (other.index, n)] {
+                    let link = Link {
+                        target: EntityRef::new(Kind::Norm, to),
+                        relation: Relation::Equivalent,
+                    };
+                    if from != to && !norm_links[from].contains(&link) {
+                        norm_links[from].push(link);
+                    }
+                }
             }
         }
         for (a, agreement) in data.agreements.iter().enumerate() {

@@ -276,6 +276,7 @@ fn group_heading(from: Kind, link: &Link, all: &[Link]) -> String {
         .count();
     let what = match (from, link.target.kind) {
         (_, Kind::NormSet) => "Norm set",
+        (Kind::Norm, Kind::Norm) => "The same idea in other sets",
         (Kind::NormSet, _) => "Norms in this set",
         (Kind::Incident, _) => "Norms that would have mitigated it",
         (Kind::Agreement, Kind::Norm) => "Norms it contains or echoes",
@@ -300,7 +301,7 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
         _ => c.row_label(t),
     };
     let (how, note): (Option<String>, Option<&NormLink>) = match &link.relation {
-        Relation::Set => (None, None),
+        Relation::Set | Relation::Equivalent => (None, None),
         Relation::Contains => (Some("· in its text".into()), None),
         Relation::Echoes { .. } => (Some("· echoed".into()), c.norm_link(&link.relation)),
         Relation::Mitigates { .. } => (None, c.norm_link(&link.relation)),
