@@ -172,7 +172,15 @@ fn drill_down_follows_links_and_back_retraces_them() {
         .iter()
         .map(|l| l.target.kind)
         .collect();
-    assert_eq!(kinds, [Kind::NormSet, Kind::Agreement, Kind::Incident]);
+    assert_eq!(
+        kinds,
+        [
+            Kind::NormSet,
+            Kind::Agreement,
+            Kind::Incident,
+            Kind::Incident
+        ]
+    );
     press(&mut s, &ctx, "j<Enter>");
     assert_eq!(s.focused_entity().unwrap().kind, Kind::Agreement);
     assert_eq!(

@@ -39,8 +39,8 @@ fn check_reports_every_problem_and_exits_2() {
     let bad = dir.join("bad.ron");
     let mini = include_str!("fixtures/mini.ron")
         .replacen(
-            "norm: \"gge-2015-13j\", rationale: \"Fixture rationale j.\"",
-            "norm: \"gge-13z\", rationale: \"Fixture rationale j.\"",
+            "norm: \"gge-2015-13j\", rationale: \"Fixture rationale: disclosure",
+            "norm: \"gge-13z\", rationale: \"Fixture rationale: disclosure",
             1,
         )
         .replacen("name: \"SolarWinds\"", "name: \"\"", 1);
@@ -89,7 +89,10 @@ fn dump_json_has_the_documented_shape() {
     assert_eq!(v["norms"][0]["set"], "gge-2015-norms");
     let m = &v["incidents"][0]["mitigations"];
     assert_eq!(m[0]["norm"], "gge-2015-13j");
-    assert_eq!(m[0]["rationale"], "Fixture rationale j.");
+    assert_eq!(
+        m[0]["rationale"],
+        "Fixture rationale: disclosure of norm j would have helped."
+    );
     assert_eq!(m[0]["basis"], "Editorial");
     assert_eq!(m[1]["basis"]["Bpf"], 2021);
 }

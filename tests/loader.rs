@@ -65,7 +65,7 @@ fn wrong_type_is_reported() {
         "    year: 2020,\n            kind",
         "    year: \"2020\",\n            kind",
     );
-    assert_eq!(error_of(&text), "bad.ron:53:18: Expected integer");
+    assert_eq!(error_of(&text), "bad.ron:56:18: Expected integer");
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn unknown_enum_variant_is_reported() {
     let text = mutated("kind: NonBindingDeclaration", "kind: Treatyish");
     assert_eq!(
         error_of(&text),
-        "bad.ron:54:19: Unexpected variant named `Treatyish` in enum `AgreementKind`, expected one of `BindingTreaty`, `NonBindingDeclaration`, `Report`, `Resolution`, `ModelLaw`, `IndustryCommitment`, `MultistakeholderCall`, or `TechnicalNorm` instead"
+        "bad.ron:57:19: Unexpected variant named `Treatyish` in enum `AgreementKind`, expected one of `BindingTreaty`, `NonBindingDeclaration`, `Report`, `Resolution`, `ModelLaw`, `IndustryCommitment`, `MultistakeholderCall`, or `TechnicalNorm` instead"
     );
 }
 
@@ -88,8 +88,8 @@ fn empty_file_is_reported() {
 #[test]
 fn dangling_mitigation_names_entity_field_and_target() {
     let text = mutated(
-        "norm: \"gge-2015-13j\", rationale: \"Fixture rationale j.\"",
-        "norm: \"gge-13z\", rationale: \"Fixture rationale j.\"",
+        "norm: \"gge-2015-13j\", rationale: \"Fixture rationale: disclosure",
+        "norm: \"gge-13z\", rationale: \"Fixture rationale: disclosure",
     );
     assert_eq!(
         error_of(&text),
@@ -142,12 +142,67 @@ fn empty_required_text_is_reported() {
 #[test]
 fn entity_without_sources_is_reported() {
     let text = mutated(
-        "sources: [Source(title: \"Fixture source\", url: \"https://example.org/s\")]",
+        "sources: [Source(title: \"Fixture source\", url: \"https://example.org/cote\")]",
         "sources: []",
     );
     assert_eq!(
         error_of(&text),
-        "bad.ron: incident 'solarwinds' field 'sources': needs at least one source"
+        "bad.ron: agreement 'accord-cote' field 'sources': needs at least one source"
+    );
+}
+
+#[test]
+fn incident_needs_two_sources_and_two_mitigations() {
+    let text = mutated(
+        "                Source(title: \"Fixture source 2\", url: \"https://example.org/s2\"),\n",
+        "",
+    )
+    .replacen(
+        "                NormLink(norm: \"gge-2015-13f\", rationale: \"Fixture rationale: norm f would not have applied here.\", basis: Editorial),\n",
+        "",
+        1,
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'solarwinds' field 'mitigations': needs at least 2 mitigating norms\n\
+         bad.ron: incident 'solarwinds' field 'sources': an incident needs at least 2 sources"
+    );
+}
+
+#[test]
+fn a_rationale_must_be_a_sentence_not_a_label() {
+    let text = mutated(
+        "rationale: \"Fixture rationale: norm f would not have applied here.\"",
+        "rationale: \"supply chain\"",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'solarwinds' field 'mitigations[1].rationale': 'supply chain' is a label, not a reason: write at least one sentence (6+ words, ending with a full stop)"
+    );
+}
+
+#[test]
+fn a_bpf_basis_needs_a_bpf_source() {
+    let text = mutated(
+        "NormLink(norm: \"gge-2015-13f\", rationale: \"Fixture rationale: norm f would not have applied here.\", basis: Editorial)",
+        "NormLink(norm: \"gge-2015-13f\", rationale: \"Fixture rationale: norm f would not have applied here.\", basis: Bpf(2021))",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: incident 'solarwinds' field 'mitigations[1].basis': a claim about the BPF's own work needs a source on intgovforum.org that shows it"
+    );
+}
+
+#[test]
+fn equivalents_must_be_norms_of_other_sets() {
+    let text = mutated(
+        "aliases: [\"#10\", \"norm j\"],",
+        "aliases: [\"#10\", \"norm j\"], equivalents: [\"gge-2015-13f\", \"nope\"],",
+    );
+    assert_eq!(
+        error_of(&text),
+        "bad.ron: norm 'gge-2015-13j' field 'equivalents[0]': 'gge-2015-13f' is in the same set; equivalents are norms of other sets\n\
+         bad.ron: norm 'gge-2015-13j' field 'equivalents[1]': no norm 'nope'"
     );
 }
 

@@ -111,7 +111,11 @@ impl Catalog {
             }
         }
         for (n, norm) in data.norms.iter().enumerate() {
-            for other in norm.equivalents.iter().filter_map(|id| find(id, Kind::Norm)) {
+            for other in norm
+                .equivalents
+                .iter()
+                .filter_map(|id| find(id, Kind::Norm))
+            {
                 for (from, to) in [(n, other.index), (other.index, n)] {
                     let link = Link {
                         target: EntityRef::new(Kind::Norm, to),

@@ -8,6 +8,12 @@ use super::model::{Basis, Dataset, NormLink, Source};
 /// The first year the IGF held a Best Practice Forum on Cybersecurity (as CSIRTs/spam, 2014).
 const FIRST_BPF_YEAR: u16 = 2014;
 const YEARS: std::ops::RangeInclusive<u16> = 1970..=2100;
+const MIN_MITIGATIONS: usize = 2;
+const MIN_INCIDENT_SOURCES: usize = 2;
+/// A rationale shorter than this many words is a label, not a reason.
+const MIN_RATIONALE_WORDS: usize = 6;
+const BPF_UNSOURCED: &str =
+    "a claim about the BPF's own work needs a source on intgovforum.org that shows it";
 
 /// One rule violation, located by entity and field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +49,9 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         e.url("url", &s.url);
         e.sources(&s.sources);
     }
+    let set_of: HashMap<&str, &str> = (data.norms.iter())
+        .map(|n| (n.id.as_str(), n.set.as_str()))
+        .collect();
     for n in &data.norms {
         let mut e = v.entity("norm", &n.id);
         e.reference("set", &n.set, "norm set");
@@ -53,8 +62,11 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         let mut seen = HashSet::new();
         for (i, other) in n.equivalents.iter().enumerate() {
             let field = format!("equivalents[{i}]");
-            if *other == n.id {
-                e.problem(&field, "a norm is not its own equivalent".into());
+            if set_of.get(other.as_str()) == Some(&n.set.as_str()) {
+                e.problem(
+                    &field,
+                    format!("'{other}' is in the same set; equivalents are norms of other sets"),
+                );
             }
             e.reference(&field, other, "norm");
             e.once(&field, other, &mut seen);
@@ -77,6 +89,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             e.once(&field, norm, &mut seen);
         }
         e.links("echoes", &a.echoes, &mut seen);
+        e.bpf_claims_sourced("echoes", &a.echoes, &a.sources);
+        if !a.bpf_analysed.is_empty() && !a.sources.iter().any(is_bpf_source) {
+            e.problem("bpf_analysed", BPF_UNSOURCED.into());
+        }
         for (i, &y) in a.bpf_analysed.iter().enumerate() {
             e.bpf_year(&format!("bpf_analysed[{i}]"), y);
         }
@@ -104,15 +120,28 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             e.text(&format!("attribution[{i}].by"), &at.by);
             e.text(&format!("attribution[{i}].date"), &at.date);
         }
-        if inc.mitigations.is_empty() {
-            e.problem("mitigations", "needs at least one mitigating norm".into());
+        if inc.mitigations.len() < MIN_MITIGATIONS {
+            e.problem(
+                "mitigations",
+                format!("needs at least {MIN_MITIGATIONS} mitigating norms"),
+            );
         }
         e.links("mitigations", &inc.mitigations, &mut HashSet::new());
+        e.bpf_claims_sourced("mitigations", &inc.mitigations, &inc.sources);
         e.list_of_text("lessons", &inc.lessons);
         if let Some(y) = inc.bpf_case {
             e.bpf_year("bpf_case", y);
         }
         e.sources(&inc.sources);
+        if inc.sources.len() < MIN_INCIDENT_SOURCES {
+            e.problem(
+                "sources",
+                format!("an incident needs at least {MIN_INCIDENT_SOURCES} sources"),
+            );
+        }
+        if inc.bpf_case.is_some() && !inc.sources.iter().any(is_bpf_source) {
+            e.problem("bpf_case", BPF_UNSOURCED.into());
+        }
     }
     v.problems
 }
@@ -180,6 +209,34 @@ impl EntityCheck<'_> {
         }
     }
 
+    /// A reason written out: several words ending like a sentence.
+    fn sentence(&mut self, field: &str, value: &str) {
+        let words = value.split_whitespace().count();
+        let ends = value.trim_end().ends_with(['.', '!', '?']);
+        if value.trim().is_empty() {
+            self.text(field, value);
+        } else if words < MIN_RATIONALE_WORDS || !ends {
+            self.problem(
+                field,
+                format!(
+                    "'{value}' is a label, not a reason: write at least one sentence ({MIN_RATIONALE_WORDS}+ words, ending with a full stop)"
+                ),
+            );
+        }
+    }
+
+    /// `Bpf(..)` links need a BPF source among the entity's sources.
+    fn bpf_claims_sourced(&mut self, field: &str, links: &[NormLink], sources: &[Source]) {
+        if sources.iter().any(is_bpf_source) {
+            return;
+        }
+        for (i, link) in links.iter().enumerate() {
+            if matches!(link.basis, Basis::Bpf(_)) {
+                self.problem(&format!("{field}[{i}].basis"), BPF_UNSOURCED.into());
+            }
+        }
+    }
+
     fn list_of_text(&mut self, field: &str, values: &[String]) {
         for (i, value) in values.iter().enumerate() {
             self.text(&format!("{field}[{i}]"), value);
@@ -234,7 +291,7 @@ impl EntityCheck<'_> {
             let at = format!("{field}[{i}]");
             self.reference(&format!("{at}.norm"), &link.norm, "norm");
             self.once(&format!("{at}.norm"), &link.norm, seen);
-            self.text(&format!("{at}.rationale"), &link.rationale);
+            self.sentence(&format!("{at}.rationale"), &link.rationale);
             if let Basis::Bpf(y) = link.basis {
                 self.bpf_year(&format!("{at}.basis"), y);
             }
@@ -250,6 +307,15 @@ impl EntityCheck<'_> {
             self.url(&format!("sources[{i}].url"), &s.url);
         }
     }
+}
+
+/// Whether a source is the BPF's own: a page or document on the IGF's site.
+fn is_bpf_source(source: &Source) -> bool {
+    let rest = (source.url.strip_prefix("https://"))
+        .or_else(|| source.url.strip_prefix("http://"))
+        .unwrap_or_default();
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    host == "intgovforum.org" || host.ends_with(".intgovforum.org")
 }
 
 /// `a norm`, `an incident`.
