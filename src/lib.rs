@@ -2,6 +2,7 @@
 //! them, and the historical incidents they would have mitigated.
 
 pub mod app;
+pub mod card;
 pub mod cli;
 pub mod data;
 pub mod search;

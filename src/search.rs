@@ -32,39 +32,75 @@ fn fold(s: &str) -> Folded {
     Folded { text, origin }
 }
 
+/// Letters and digits only: `13(f)` and `13f` are the same name, as are `GGE 6` and `gge6`.
+fn compact(folded: &str) -> String {
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// What one entity can be found by.
 struct Haystack {
     entity: EntityRef,
     label: Folded,
+    /// Folded ids, names, codes and aliases.
     keys: Vec<String>,
+    /// The same, compacted, for exact-name matches.
+    names: Vec<String>,
+}
+
+impl Haystack {
+    /// Whether `word` starts a word of the label or of a key.
+    fn starts_a_word(&self, word: &str) -> bool {
+        std::iter::once(&self.label.text)
+            .chain(&self.keys)
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '#'))
+            .any(|w| w.starts_with(word))
+    }
+}
+
+/// How well a match fits, before its fuzzy score: better tiers always rank first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Fuzzy,
+    /// Every query word starts a word of the item (`paris` in `Paris Call`).
+    WordStart,
+    /// The query is the item's id, code, name or an alias (`13f`, `#6`, `Fancy Bear`).
+    Exact,
 }
 
 /// A matching entity, best first in a result list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     pub entity: EntityRef,
+    pub tier: Tier,
     pub score: i64,
     /// Char indices of the row label to highlight, ascending.
     pub highlight: Vec<usize>,
 }
 
-/// Prepared haystacks of one kind of entity.
+/// Prepared haystacks of one or more kinds of entity.
 pub struct Index {
     items: Vec<Haystack>,
     matcher: SkimMatcherV2,
 }
 
 impl Index {
-    pub fn new(catalog: &Catalog, kind: Kind) -> Self {
-        let items = (0..catalog.count(kind))
-            .map(|i| {
-                let entity = EntityRef::new(kind, i);
+    pub fn new(catalog: &Catalog, kinds: &[Kind]) -> Self {
+        let items = (kinds.iter())
+            .flat_map(|&kind| (0..catalog.count(kind)).map(move |i| EntityRef::new(kind, i)))
+            .map(|entity| {
+                let keys: Vec<String> = (catalog.search_keys(entity).into_iter())
+                    .map(|k| fold(k).text)
+                    .collect();
+                let label = fold(&catalog.row_label(entity));
+                let names = (keys.iter())
+                    .map(|k| compact(k))
+                    .chain([compact(&fold(&catalog.short_label(entity)).text)])
+                    .collect();
                 Haystack {
                     entity,
-                    label: fold(&catalog.row_label(entity)),
-                    keys: (catalog.search_keys(entity).into_iter())
-                        .map(|k| fold(k).text)
-                        .collect(),
+                    label,
+                    keys,
+                    names,
                 }
             })
             .collect();
@@ -82,12 +118,13 @@ impl Index {
             .iter()
             .filter_map(|h| self.score(h, &words))
             .collect();
-        // Stable: equal scores keep dataset order.
-        out.sort_by_key(|m| std::cmp::Reverse(m.score));
+        // Stable: equal ranks keep dataset order.
+        out.sort_by_key(|m| std::cmp::Reverse((m.tier, m.score)));
         out
     }
 
     fn score(&self, h: &Haystack, words: &[String]) -> Option<Match> {
+        let whole = compact(&words.concat());
         let mut score = 0;
         let mut highlight = Vec::new();
         for word in words {
@@ -106,8 +143,16 @@ impl Index {
         }
         highlight.sort_unstable();
         highlight.dedup();
+        let tier = if !whole.is_empty() && h.names.contains(&whole) {
+            Tier::Exact
+        } else if !words.is_empty() && words.iter().all(|w| h.starts_a_word(w)) {
+            Tier::WordStart
+        } else {
+            Tier::Fuzzy
+        };
         Some(Match {
             entity: h.entity,
+            tier,
             score,
             highlight,
         })

@@ -1,6 +1,7 @@
 //! The terminal edge: setup and restore, input and signal threads, and the event loop.
 //! The loop is generic over ratatui's `Backend`, so tests drive it without a terminal.
 
+use std::io::Write;
 use std::sync::mpsc;
 use std::thread;
 
@@ -48,8 +49,22 @@ pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     thread::spawn(move || read_input(&tx));
-    event_loop(&mut terminal, ctx, theme, rx)?;
+    let mut clipboard = |text: &str| {
+        let mut out = std::io::stdout();
+        let _ = out
+            .write_all(osc52(text).as_bytes())
+            .and_then(|()| out.flush());
+    };
+    event_loop(&mut terminal, ctx, theme, rx, &mut clipboard)?;
     Ok(())
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard of the terminal the user sits at:
+/// it travels over SSH, and tmux (with `set-clipboard on`) keeps it in its buffer too.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
 }
 
 /// Forwards terminal events until reading fails or nobody listens any more.
@@ -85,6 +100,7 @@ pub fn event_loop<B: Backend>(
     ctx: &Context,
     theme: &Theme,
     inputs: impl IntoIterator<Item = Input>,
+    clipboard: &mut dyn FnMut(&str),
 ) -> Result<Exit, B::Error> {
     let mut state = State::new(ctx);
     resize(&mut state, terminal, ctx)?;
@@ -101,6 +117,9 @@ pub fn event_loop<B: Backend>(
                 }
                 if action == Action::Redraw {
                     terminal.clear()?;
+                }
+                if let Some(text) = state.clipboard.take() {
+                    clipboard(&text);
                 }
             }
             Input::Resize => resize(&mut state, terminal, ctx)?,
@@ -120,4 +139,13 @@ fn resize<B: Backend>(
     let size = terminal.size()?;
     app::update(state, Action::Viewport(ui::list_rows(size.height)), ctx);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn osc52_is_the_exact_clipboard_sequence() {
+        // "hi" in base64 is "aGk=".
+        assert_eq!(super::osc52("hi").as_bytes(), b"\x1b]52;c;aGk=\x07");
+    }
 }

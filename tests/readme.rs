@@ -5,7 +5,11 @@ use cybernorms::app::{Mode, help_rows};
 
 fn keys_block() -> String {
     let mut out = String::from("| keys | what they do |\n|---|---|\n");
-    for (mode, prefix) in [(Mode::Browse, ""), (Mode::Search, "while searching: ")] {
+    for (mode, prefix) in [
+        (Mode::Browse, ""),
+        (Mode::Search, "while searching: "),
+        (Mode::Palette, "in the palette: "),
+    ] {
         for (keys, help) in help_rows(mode) {
             let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
             out.push_str(&format!("| {} | {prefix}{help} |\n", keys.join(" ")));

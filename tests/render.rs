@@ -21,7 +21,7 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
         };
         Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
     });
-    event_loop(&mut terminal, &ctx, &Theme::default(), inputs).unwrap();
+    event_loop(&mut terminal, &ctx, &Theme::default(), inputs, &mut |_| {}).unwrap();
     terminal.backend().to_string()
 }
 

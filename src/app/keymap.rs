@@ -3,13 +3,14 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, Motion, Pane};
+use super::{Action, CopyWhat, Motion, Pane};
 
 /// Which keys are live: browsing, typing a search, or reading the help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Browse,
     Search,
+    Palette,
     Help,
 }
 
@@ -132,23 +133,55 @@ pub const BINDINGS: &[Binding] = &[
         "back (Esc: clear filter)",
     ),
     b(Browse, &[c('/')], Action::SearchStart, "search this pane"),
+    b(
+        Browse,
+        &[c(':'), ctrl('k')],
+        Action::PaletteOpen,
+        "jump to anything",
+    ),
+    b(
+        Browse,
+        &[ctrl('o'), c('[')],
+        Action::HistoryBack,
+        "back across jumps",
+    ),
+    b(
+        Browse,
+        &[ctrl('i'), c(']')],
+        Action::HistoryForward,
+        "forward across jumps",
+    ),
+    b(
+        Browse,
+        &[c('y')],
+        Action::Copy(CopyWhat::Card),
+        "copy citation card",
+    ),
+    b(
+        Browse,
+        &[c('Y')],
+        Action::Copy(CopyWhat::Id),
+        "copy id / norm code",
+    ),
     b(Browse, &[c('?')], Action::Help, "this help"),
     b(Browse, &[ctrl('l')], Action::Redraw, "redraw screen"),
     b(Browse, &[c('q'), ctrl('c')], Action::Quit, "quit"),
-    b(Search, &[k(Enter)], Action::SearchAccept, "keep the filter"),
-    b(Search, &[k(Esc)], Action::SearchCancel, "clear the filter"),
+    b(Search, &[k(Enter)], Action::Accept, "keep the filter"),
+    b(Search, &[k(Esc)], Action::Cancel, "clear the filter"),
+    b(
+        Palette,
+        &[k(Enter)],
+        Action::Accept,
+        "palette: open the item",
+    ),
+    b(Palette, &[k(Esc)], Action::Cancel, "palette: close"),
     b(
         Search,
         &[k(Backspace)],
-        Action::SearchBackspace,
+        Action::DeleteChar,
         "delete a character",
     ),
-    b(
-        Search,
-        &[ctrl('u')],
-        Action::SearchClear,
-        "delete the query",
-    ),
+    b(Search, &[ctrl('u')], Action::ClearInput, "delete the query"),
     b(
         Search,
         &[k(Down), ctrl('n')],
@@ -179,13 +212,20 @@ pub fn keymap(mode: Mode, event: KeyEvent) -> Option<Action> {
             Action::CloseHelp
         });
     }
-    let bound = BINDINGS
-        .iter()
-        .find(|b| b.mode == mode && b.keys.contains(&key))
-        .map(|b| b.action);
-    match (bound, mode, event.code) {
-        (Some(action), _, _) => Some(action),
-        (None, Search, Char(ch)) if !control && !ch.is_control() => Some(Action::SearchInput(ch)),
+    // The palette is a prompt like search: it shares search's editing keys.
+    let table = |m: Mode| {
+        (BINDINGS.iter())
+            .find(|b| b.mode == m && b.keys.contains(&key))
+            .map(|b| b.action)
+    };
+    let bound = match mode {
+        Palette => table(Palette).or_else(|| table(Search)),
+        _ => table(mode),
+    };
+    let typing = matches!(mode, Search | Palette);
+    match (bound, event.code) {
+        (Some(action), _) => Some(action),
+        (None, Char(ch)) if typing && !control && !ch.is_control() => Some(Action::Input(ch)),
         _ => None,
     }
 }
@@ -265,11 +305,11 @@ mod tests {
     fn search_mode_types_letters_that_browse_mode_binds() {
         assert_eq!(
             keymap(Search, press(Char('q'), KeyModifiers::NONE)),
-            Some(Action::SearchInput('q'))
+            Some(Action::Input('q'))
         );
         assert_eq!(
             keymap(Search, press(Char('É'), KeyModifiers::SHIFT)),
-            Some(Action::SearchInput('É'))
+            Some(Action::Input('É'))
         );
         assert_eq!(
             keymap(Browse, press(Char('q'), KeyModifiers::NONE)),
@@ -278,6 +318,26 @@ mod tests {
         assert_eq!(
             keymap(Search, press(Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn the_palette_types_and_edits_like_search_but_enter_opens() {
+        assert_eq!(
+            keymap(Palette, press(Char('y'), KeyModifiers::NONE)),
+            Some(Action::Input('y'))
+        );
+        assert_eq!(
+            keymap(Palette, press(Backspace, KeyModifiers::NONE)),
+            Some(Action::DeleteChar)
+        );
+        assert_eq!(
+            keymap(Palette, press(Enter, KeyModifiers::NONE)),
+            Some(Action::Accept)
+        );
+        assert_eq!(
+            keymap(Browse, press(Char('k'), KeyModifiers::CONTROL)),
+            Some(Action::PaletteOpen)
         );
     }
 

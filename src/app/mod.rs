@@ -40,6 +40,12 @@ impl Pane {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyWhat {
+    Card,
+    Id,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Motion {
     Up,
     Down,
@@ -60,12 +66,23 @@ pub enum Action {
     Move(Motion),
     Open,
     Back,
+    /// Start filtering the current pane (`/`).
     SearchStart,
-    SearchInput(char),
-    SearchBackspace,
-    SearchClear,
-    SearchAccept,
-    SearchCancel,
+    /// Open the jump palette over every kind (`:`).
+    PaletteOpen,
+    /// Type into the active prompt (search or palette).
+    Input(char),
+    DeleteChar,
+    ClearInput,
+    /// Search: keep the filter. Palette: jump to the selected item.
+    Accept,
+    /// Search: clear the filter. Palette: close it.
+    Cancel,
+    /// Back and forward across jumps.
+    HistoryBack,
+    HistoryForward,
+    /// Copy the focused item's citation card (`y`) or its id or norm code (`Y`).
+    Copy(CopyWhat),
     Help,
     CloseHelp,
     /// Repaint everything (the terminal edge clears the screen first).
@@ -75,16 +92,26 @@ pub enum Action {
     Quit,
 }
 
-/// The read-only world `update` works against: the catalog and a search index per pane.
+/// The read-only world `update` works against: the catalog, a search index per pane and
+/// one over everything for the jump palette.
 pub struct Context {
     pub catalog: Catalog,
     indexes: [Index; 3],
+    pub everything: Index,
 }
 
 impl Context {
     pub fn new(catalog: Catalog) -> Self {
-        let indexes = Pane::ALL.map(|p| Index::new(&catalog, p.kind()));
-        Self { catalog, indexes }
+        let indexes = Pane::ALL.map(|p| Index::new(&catalog, &[p.kind()]));
+        let everything = Index::new(
+            &catalog,
+            &[Kind::Incident, Kind::Norm, Kind::Agreement, Kind::NormSet],
+        );
+        Self {
+            catalog,
+            indexes,
+            everything,
+        }
     }
 
     fn index(&self, pane: Pane) -> &Index {
@@ -118,11 +145,35 @@ impl PaneState {
     }
 }
 
+/// The jump palette: one search over every kind.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Palette {
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub selected: usize,
+}
+
+/// Where the user was: restored by history back and forward.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub pane: Pane,
+    pub selected: Option<EntityRef>,
+    pub stack: Vec<Detail>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     pub pane: Pane,
     pub panes: [PaneState; 3],
     pub mode: Mode,
+    pub palette: Palette,
+    /// Locations before each jump, the latest last; and those undone by going back.
+    pub back: Vec<Location>,
+    pub forward: Vec<Location>,
+    /// A one-off message for the footer, cleared by the next action.
+    pub status: Option<String>,
+    /// Text for the user's clipboard, taken and sent by the terminal edge.
+    pub clipboard: Option<String>,
     /// List rows that fit on screen: the step of PgUp/PgDn.
     pub page: usize,
     pub quit: bool,
@@ -141,6 +192,11 @@ impl State {
             pane: Pane::Incidents,
             panes,
             mode: Mode::Browse,
+            palette: Palette::default(),
+            back: Vec::new(),
+            forward: Vec::new(),
+            status: None,
+            clipboard: None,
             page: 10,
             quit: false,
         }
@@ -166,10 +222,15 @@ impl State {
 
 /// Applies one action. Pure: the same state and action always give the same result.
 pub fn update(state: &mut State, action: Action, ctx: &Context) {
+    state.status = None;
     match action {
         Action::Pane(p) => state.pane = p,
         Action::NextPane => state.pane = Pane::ALL[(state.pane.position() + 1) % 3],
         Action::PrevPane => state.pane = Pane::ALL[(state.pane.position() + 2) % 3],
+        Action::Move(m) if state.mode == Mode::Palette => {
+            let p = &mut state.palette;
+            p.selected = moved(p.selected, p.matches.len(), m, state.page);
+        }
         Action::Move(m) => move_selection(state, m, ctx),
         Action::Open => open(state, ctx),
         Action::Back => {
@@ -182,22 +243,49 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
             state.current_mut().stack.clear();
             state.mode = Mode::Search;
         }
-        Action::SearchInput(ch) => {
-            let mut q = state.current().query.clone();
-            q.push(ch);
-            refilter(state, ctx, q, false);
+        Action::PaletteOpen => {
+            state.palette = Palette {
+                matches: ctx.everything.filter(""),
+                ..Palette::default()
+            };
+            state.mode = Mode::Palette;
         }
-        Action::SearchBackspace => {
-            let mut q = state.current().query.clone();
-            q.pop();
-            refilter(state, ctx, q, false);
+        Action::Input(_) | Action::DeleteChar | Action::ClearInput => {
+            let mut q = match state.mode {
+                Mode::Palette => state.palette.query.clone(),
+                _ => state.current().query.clone(),
+            };
+            match action {
+                Action::Input(ch) => q.push(ch),
+                Action::DeleteChar => drop(q.pop()),
+                _ => q.clear(),
+            }
+            if state.mode == Mode::Palette {
+                state.palette.matches = ctx.everything.filter(&q);
+                state.palette.query = q;
+                state.palette.selected = 0;
+            } else {
+                refilter(state, ctx, q, false);
+            }
         }
-        Action::SearchClear => refilter(state, ctx, String::new(), false),
-        Action::SearchAccept => state.mode = Mode::Browse,
-        Action::SearchCancel => {
+        Action::Accept if state.mode == Mode::Palette => {
+            state.mode = Mode::Browse;
+            let p = &state.palette;
+            if let Some(e) = p.matches.get(p.selected).map(|m| m.entity) {
+                state.back.push(location(state));
+                state.forward.clear();
+                go_to(state, ctx, e);
+            }
+        }
+        Action::Accept => state.mode = Mode::Browse,
+        Action::Cancel if state.mode == Mode::Palette => state.mode = Mode::Browse,
+        Action::Cancel => {
             state.mode = Mode::Browse;
             refilter(state, ctx, String::new(), true);
         }
+        Action::HistoryBack => travel(state, ctx, true),
+        Action::HistoryForward => travel(state, ctx, false),
+        Action::Copy(what) => copy(state, ctx, what),
         Action::Help => state.mode = Mode::Help,
         Action::CloseHelp => state.mode = Mode::Browse,
         Action::Redraw => {}
@@ -210,6 +298,93 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
         .offset
         .min(p.selected)
         .max((p.selected + 1).saturating_sub(page));
+}
+
+/// The pane an entity is shown in (norm sets belong with their norms).
+fn pane_of(kind: Kind) -> Pane {
+    match kind {
+        Kind::Agreement => Pane::Agreements,
+        Kind::Norm | Kind::NormSet => Pane::Norms,
+        Kind::Incident => Pane::Incidents,
+    }
+}
+
+fn location(state: &State) -> Location {
+    let p = state.current();
+    Location {
+        pane: state.pane,
+        selected: p.selected_entity(),
+        stack: p.stack.clone(),
+    }
+}
+
+/// Shows `loc`: its pane, its drill-down, its list selection (clearing a filter that hides it).
+fn restore(state: &mut State, ctx: &Context, loc: Location) {
+    state.pane = loc.pane;
+    if let Some(e) = loc.selected {
+        if !state.current().matches.iter().any(|m| m.entity == e) {
+            refilter(state, ctx, String::new(), false);
+        }
+        let p = state.current_mut();
+        p.selected = p.matches.iter().position(|m| m.entity == e).unwrap_or(0);
+    }
+    state.current_mut().stack = loc.stack;
+}
+
+/// Opens `e` in its pane, selected in the list when it is listed there.
+fn go_to(state: &mut State, ctx: &Context, e: EntityRef) {
+    let listed = pane_of(e.kind).kind() == e.kind;
+    let loc = Location {
+        pane: pane_of(e.kind),
+        selected: listed.then_some(e),
+        stack: vec![Detail {
+            entity: e,
+            selected: 0,
+        }],
+    };
+    restore(state, ctx, loc);
+}
+
+fn travel(state: &mut State, ctx: &Context, back: bool) {
+    let popped = if back {
+        state.back.pop()
+    } else {
+        state.forward.pop()
+    };
+    let Some(loc) = popped else {
+        let way = if back { "back" } else { "forward" };
+        state.status = Some(format!("no further {way}"));
+        return;
+    };
+    let here = location(state);
+    if back {
+        state.forward.push(here);
+    } else {
+        state.back.push(here);
+    }
+    restore(state, ctx, loc);
+}
+
+fn copy(state: &mut State, ctx: &Context, what: CopyWhat) {
+    let Some(e) = state.focused_entity() else {
+        state.status = Some("nothing to copy".into());
+        return;
+    };
+    let c = &ctx.catalog;
+    let (text, what) = match what {
+        CopyWhat::Card => (
+            crate::card::card(c, e, crate::card::Style::Markdown),
+            format!("citation card of {}", c.short_label(e)),
+        ),
+        CopyWhat::Id if e.kind == Kind::Norm => (c.norm_code(e.index), "norm code".to_owned()),
+        CopyWhat::Id => (c.id(e).to_owned(), "id".to_owned()),
+    };
+    let lines = text.lines().count();
+    state.status = Some(format!(
+        "copied {what} ({lines} line{}) to your clipboard",
+        if lines == 1 { "" } else { "s" }
+    ));
+    state.clipboard = Some(text);
 }
 
 /// Sets the current pane's query. `keep` keeps the selected entity selected if it still

@@ -162,6 +162,16 @@ pub enum Basis {
     Editorial,
 }
 
+impl Basis {
+    /// `BPF 2021` or `Editorial`, as shown next to every link.
+    pub fn label(self) -> String {
+        match self {
+            Basis::Bpf(y) => format!("BPF {y}"),
+            Basis::Editorial => "Editorial".into(),
+        }
+    }
+}
+
 /// A link from an incident or agreement to a norm, with why and whose judgement it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Theme;
 use crate::data::catalog::{Link, Relation, year_span};
-use crate::data::model::{Basis, NormLink};
+use crate::data::model::NormLink;
 use crate::data::{Catalog, EntityRef, Kind};
 
 /// The detail laid out for one width: its lines and where each link's lines are.
@@ -287,13 +287,6 @@ fn group_heading(from: Kind, link: &Link, all: &[Link]) -> String {
     format!("{what} ({n})")
 }
 
-pub fn basis_label(basis: Basis) -> String {
-    match basis {
-        Basis::Bpf(y) => format!("BPF {y}"),
-        Basis::Editorial => "Editorial".into(),
-    }
-}
-
 fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
     let t = link.target;
     let name = match t.kind {
@@ -314,7 +307,7 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
     let mut meta = Vec::new();
     if let Some(l) = note {
         meta.push(Span::styled(
-            format!("[{}]", basis_label(l.basis)),
+            format!("[{}]", l.basis.label()),
             w.theme.basis,
         ));
     }

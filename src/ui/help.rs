@@ -29,15 +29,19 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn lines(theme: &Theme, columns: usize, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for (mode, heading) in [
-        (Mode::Browse, "Browsing"),
-        (Mode::Search, "While searching"),
-    ] {
+    let sections: [(&[Mode], &str); 2] = [
+        (&[Mode::Browse], "Browsing"),
+        (
+            &[Mode::Search, Mode::Palette],
+            "Searching (/) and jumping (:)",
+        ),
+    ];
+    for (modes, heading) in sections {
         if !out.is_empty() {
             out.push(Line::default());
         }
         out.push(Line::styled(heading, theme.heading));
-        let entries: Vec<[Span<'static>; 2]> = (help_rows(mode).into_iter())
+        let entries: Vec<[Span<'static>; 2]> = (modes.iter().flat_map(|&m| help_rows(m)))
             .map(|(keys, help)| {
                 let desc: String = help.chars().take(width - KEYS_WIDTH - 1).collect();
                 [

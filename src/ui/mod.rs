@@ -2,6 +2,7 @@
 
 pub mod detail;
 mod help;
+mod palette;
 mod theme;
 
 pub use theme::Theme;
@@ -51,8 +52,10 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context, theme: &Theme) {
     frame.render_widget(breadcrumb(state, &ctx.catalog, theme), crumbs);
     draw_body(frame, body, state, &ctx.catalog, theme);
     frame.render_widget(footer_line(state, theme), footer);
-    if state.mode == Mode::Help {
-        help::draw(frame, body, theme);
+    match state.mode {
+        Mode::Help => help::draw(frame, area, theme),
+        Mode::Palette => palette::draw(frame, body, state, &ctx.catalog, theme),
+        _ => {}
     }
 }
 
@@ -94,7 +97,14 @@ fn breadcrumb(state: &State, catalog: &Catalog, theme: &Theme) -> Line<'static> 
 
 fn footer_line(state: &State, theme: &Theme) -> Line<'static> {
     let p = state.current();
+    if let Some(status) = &state.status {
+        return Line::styled(format!(" {status}"), theme.label);
+    }
     match state.mode {
+        Mode::Palette => Line::styled(
+            " type to find anything · ↑↓ choose · Enter open · Esc close",
+            theme.dim,
+        ),
         Mode::Search => Line::from(vec![
             Span::styled(" /", theme.label),
             Span::raw(p.query.clone()),
@@ -202,15 +212,23 @@ fn draw_list(
 
 /// A list row with the search's matched characters highlighted.
 fn row(catalog: &Catalog, m: &Match, theme: &Theme) -> Line<'static> {
-    let label = catalog.row_label(m.entity);
-    if m.highlight.is_empty() {
-        return Line::raw(label);
+    Line::from(highlighted(
+        catalog.row_label(m.entity),
+        &m.highlight,
+        theme,
+    ))
+}
+
+/// `label` as spans, the characters at `highlight` (ascending char indices) highlighted.
+fn highlighted(label: String, highlight: &[usize], theme: &Theme) -> Vec<Span<'static>> {
+    if highlight.is_empty() {
+        return vec![Span::raw(label)];
     }
     let mut spans = Vec::new();
     let mut run = String::new();
     let mut run_hit = false;
     for (i, ch) in label.chars().enumerate() {
-        let hit = m.highlight.binary_search(&i).is_ok();
+        let hit = highlight.binary_search(&i).is_ok();
         if hit != run_hit && !run.is_empty() {
             spans.push(styled_run(std::mem::take(&mut run), run_hit, theme));
         }
@@ -218,7 +236,7 @@ fn row(catalog: &Catalog, m: &Match, theme: &Theme) -> Line<'static> {
         run.push(ch);
     }
     spans.push(styled_run(run, run_hit, theme));
-    Line::from(spans)
+    spans
 }
 
 fn styled_run(text: String, hit: bool, theme: &Theme) -> Span<'static> {

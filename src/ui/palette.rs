@@ -1,0 +1,55 @@
+//! The jump palette: a prompt and ranked results of every kind, tagged with their kind.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+
+use super::{Theme, highlighted};
+use crate::app::State;
+use crate::data::Catalog;
+
+/// Width of the kind tag column: `norm set ` is the longest.
+const TAG_WIDTH: usize = 10;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, theme: &Theme) {
+    let popup = area.centered(Constraint::Max(76), Constraint::Max(area.height));
+    frame.render_widget(Clear, popup);
+    let p = &state.palette;
+    let block = Block::bordered()
+        .title(format!(" Jump to · {} found ", p.matches.len()))
+        .border_style(theme.border_focus);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [prompt, results] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(":", theme.label),
+            Span::raw(p.query.clone()),
+            Span::styled("█", theme.dim),
+        ])),
+        prompt,
+    );
+    let items: Vec<ListItem> = (p.matches.iter())
+        .map(|m| {
+            let tag = Span::styled(format!("{:<TAG_WIDTH$}", m.entity.kind.label()), theme.dim);
+            let mut spans = vec![tag];
+            spans.extend(highlighted(
+                catalog.row_label(m.entity),
+                &m.highlight,
+                theme,
+            ));
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let selected = (!items.is_empty()).then_some(p.selected);
+    let list = List::new(items)
+        .highlight_symbol("> ")
+        .highlight_style(theme.selected);
+    frame.render_stateful_widget(
+        list,
+        results,
+        &mut ListState::default().with_selected(selected),
+    );
+}
