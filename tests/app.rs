@@ -22,6 +22,8 @@ fn press(state: &mut State, ctx: &Context, keys: &str) {
                 "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
                 "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
                 "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "C-o" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
+                "C-k" => (KeyCode::Char('k'), KeyModifiers::CONTROL),
                 other => panic!("unknown key <{other}>"),
             };
             (code, mods, end + 2)
@@ -261,4 +263,132 @@ fn help_opens_and_any_key_closes_it_and_q_quits() {
     assert!(!s.quit);
     press(&mut s, &ctx, "q");
     assert!(s.quit);
+}
+
+/// The label of the first palette result after typing `query`.
+fn palette_first(ctx: &Context, query: &str) -> String {
+    let mut s = State::new(ctx);
+    press(&mut s, ctx, &format!(":{query}"));
+    assert_eq!(s.mode, Mode::Palette);
+    s.palette
+        .matches
+        .first()
+        .map(|m| ctx.catalog.short_label(m.entity))
+        .unwrap_or_default()
+}
+
+#[test]
+fn palette_resolves_codes_aliases_typos_and_actors() {
+    let ctx = ctx();
+    for (query, want) in [
+        ("13f", "UN GGE 2015 13(f)"),
+        ("13(f)", "UN GGE 2015 13(f)"),
+        ("norm f", "UN GGE 2015 13(f)"),
+        ("#6", "UN GGE 2015 13(f)"),
+        ("#10", "UN GGE 2015 13(j)"),
+        ("wanacry", "WannaCry"),
+        ("wannacrypt", "WannaCry"),
+        ("fixture actor", "WannaCry"),
+        ("cote", "Côte d'Ivoire accord"),
+        ("gge-2015-norms", "UN GGE 2015"),
+    ] {
+        assert_eq!(palette_first(&ctx, query), want, "query {query:?}");
+    }
+}
+
+#[test]
+fn palette_jump_opens_the_item_in_its_pane() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "<C-k>13f<Enter>");
+    assert_eq!((s.mode, s.pane), (Mode::Browse, Pane::Norms));
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Norms › UN GGE 2015 13(f)"
+    );
+    assert_eq!(
+        s.current().selected_entity(),
+        s.focused_entity(),
+        "the list selects the item too"
+    );
+    press(&mut s, &ctx, ":zzzz<Enter>");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Norms › UN GGE 2015 13(f)",
+        "no match: no jump"
+    );
+    press(&mut s, &ctx, ":wanna<Esc>");
+    assert_eq!(
+        (s.mode, s.pane),
+        (Mode::Browse, Pane::Norms),
+        "Esc closes without jumping"
+    );
+}
+
+#[test]
+fn history_goes_back_and_forward_across_jumps() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "/solar<Enter>:13j<Enter>:cote<Enter>");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Agreements › Côte d'Ivoire accord"
+    );
+    press(&mut s, &ctx, "<C-o>");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Norms › UN GGE 2015 13(j)"
+    );
+    press(&mut s, &ctx, "[");
+    assert_eq!(breadcrumb_text(&s, &ctx.catalog), "Incidents");
+    assert_eq!(
+        ctx.catalog
+            .short_label(s.current().selected_entity().unwrap()),
+        "SolarWinds",
+        "back restores the list selection"
+    );
+    press(&mut s, &ctx, "[");
+    assert_eq!(s.status.as_deref(), Some("no further back"));
+    press(&mut s, &ctx, "]]");
+    assert_eq!(
+        breadcrumb_text(&s, &ctx.catalog),
+        "Agreements › Côte d'Ivoire accord"
+    );
+    press(&mut s, &ctx, "<C-o>:wanna<Enter>]");
+    assert_eq!(
+        s.status.as_deref(),
+        Some("no further forward"),
+        "a new jump drops the forward list"
+    );
+}
+
+#[test]
+fn y_copies_a_citation_card_and_shift_y_the_code() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "y");
+    let card = s.clipboard.take().expect("y copies");
+    assert_eq!(
+        card,
+        "**WannaCry** (2017) · incident · `wannacry`\n\
+         Fixture incident summary.\n\
+         Norms that would have mitigated it:\n\
+         - UN GGE 2015 13(j) [Editorial]\n\
+         - UN GGE 2015 13(f) [BPF 2021]\n\
+         Sources: https://example.org/w https://www.intgovforum.org/en/content/bpf-cybersecurity\n"
+    );
+    assert_eq!(
+        s.status.as_deref(),
+        Some("copied citation card of WannaCry (6 lines) to your clipboard")
+    );
+    press(&mut s, &ctx, "Y");
+    assert_eq!(s.clipboard.take().as_deref(), Some("wannacry"));
+    press(&mut s, &ctx, "<Enter><Enter>Y");
+    assert_eq!(
+        s.clipboard.take().as_deref(),
+        Some("UN GGE 2015 13(j)"),
+        "a norm copies its code"
+    );
+    press(&mut s, &ctx, "j");
+    assert_eq!(s.status, None, "the status clears on the next key");
 }
