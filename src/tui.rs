@@ -7,7 +7,7 @@ use std::thread;
 
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -34,9 +34,59 @@ impl Drop for Restore {
     }
 }
 
+/// Begin and end synchronized update (DEC mode 2026): the terminal shows a frame whole.
+const BEGIN_SYNC: &[u8] = b"\x1b[?2026h";
+const END_SYNC: &[u8] = b"\x1b[?2026l";
+
+/// Wraps each batch of output up to a flush (one ratatui frame) in synchronized-update
+/// markers, so a slow link never shows half a frame. Terminals without the mode ignore them.
+pub struct SyncWriter<W: Write> {
+    inner: W,
+    in_frame: bool,
+}
+
+impl<W: Write> SyncWriter<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            in_frame: false,
+        }
+    }
+}
+
+impl<W: Write> Write for SyncWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.in_frame && !buf.is_empty() {
+            self.inner.write_all(BEGIN_SYNC)?;
+            self.in_frame = true;
+        }
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.in_frame {
+            self.inner.write_all(END_SYNC)?;
+            self.in_frame = false;
+        }
+        self.inner.flush()
+    }
+}
+
+/// Raw mode, alternate screen, and a panic hook that gives the terminal back before the
+/// panic message prints.
+fn enter() -> std::io::Result<Terminal<CrosstermBackend<SyncWriter<std::io::Stdout>>>> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(SyncWriter::new(std::io::stdout())))
+}
+
 /// Runs the explorer on the real terminal until the user quits, a signal arrives or the
-/// terminal goes away. The terminal is restored on every path, panics included
-/// (ratatui's init installs a panic hook that restores it).
+/// terminal goes away. The terminal is restored on every path, panics included.
 pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
@@ -46,8 +96,8 @@ pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
             let _ = signal_tx.send(Input::Signal(sig));
         }
     });
-    let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
+    let mut terminal = enter()?;
     thread::spawn(move || read_input(&tx));
     let mut clipboard = |text: &str| {
         let mut out = std::io::stdout();
@@ -143,9 +193,23 @@ fn resize<B: Backend>(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn osc52_is_the_exact_clipboard_sequence() {
         // "hi" in base64 is "aGk=".
-        assert_eq!(super::osc52("hi").as_bytes(), b"\x1b]52;c;aGk=\x07");
+        assert_eq!(osc52("hi").as_bytes(), b"\x1b]52;c;aGk=\x07");
+    }
+
+    #[test]
+    fn each_flushed_batch_is_wrapped_in_sync_markers() {
+        let mut w = SyncWriter::new(Vec::new());
+        w.write_all(b"ab").unwrap();
+        w.write_all(b"c").unwrap();
+        w.flush().unwrap();
+        w.flush().unwrap();
+        w.write_all(b"d").unwrap();
+        w.flush().unwrap();
+        assert_eq!(w.inner, b"\x1b[?2026habc\x1b[?2026l\x1b[?2026hd\x1b[?2026l");
     }
 }
