@@ -99,6 +99,13 @@ pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
     let _restore = Restore;
     let mut terminal = enter()?;
     thread::spawn(move || read_input(&tx));
+    // Fault injection for the test of the panic path: a panic on the first key.
+    let inject_panic = std::env::var_os("CYBERNORMS_TEST_PANIC").is_some();
+    let rx = rx.into_iter().inspect(move |input| {
+        if inject_panic && matches!(input, Input::Key(_)) {
+            panic!("injected panic (CYBERNORMS_TEST_PANIC)");
+        }
+    });
     let mut clipboard = |text: &str| {
         let mut out = std::io::stdout();
         let _ = out

@@ -11,6 +11,7 @@ const DEADLINE: Duration = Duration::from_secs(10);
 
 struct Session {
     parser: vt100::Parser,
+    tty: std::path::PathBuf,
     output: mpsc::Receiver<Vec<u8>>,
     input: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -20,6 +21,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::start_with_env(args, &[], cols, rows)
+    }
+
+    fn start_with_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -32,6 +37,10 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("RUST_BACKTRACE", "0");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn cybernorms");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -45,9 +54,11 @@ impl Session {
             }
         });
         let input = pair.master.take_writer().unwrap();
+        let tty = pair.master.tty_name().expect("the pty has a name");
         let size = |n| std::num::NonZeroU16::new(n).expect("non-zero size");
         Self {
             parser: vt100::Parser::new(size(rows), size(cols), 0),
+            tty,
             output,
             input,
             child,
@@ -103,6 +114,126 @@ impl Session {
                 self.parser.process(&bytes);
             }
         }
+    }
+
+    fn pid(&self) -> String {
+        self.child.process_id().expect("child pid").to_string()
+    }
+
+    fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &self.pid()])
+            .status()
+            .unwrap();
+        assert!(ok.success(), "kill -{name}");
+    }
+
+    /// The terminal is as the shell left it: main screen, cursor shown, cooked mode with echo.
+    fn assert_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "left the alternate screen:\n{}",
+            self.screen()
+        );
+        assert!(!screen.hide_cursor(), "cursor shown again");
+        let stty = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(&self.tty)
+            .output()
+            .unwrap();
+        let modes = String::from_utf8_lossy(&stty.stdout);
+        let has = |flag: &str| modes.split_whitespace().any(|w| w == flag);
+        assert!(has("icanon") && has("echo"), "raw mode is off: {modes}");
+    }
+
+    fn wait_started(&mut self) {
+        self.wait_for("the explorer", |sc| {
+            sc.alternate_screen() && sc.contents().contains("Incidents (")
+        });
+    }
+}
+
+const MINI: [&str; 2] = ["--data", "tests/fixtures/mini.ron"];
+
+#[test]
+fn every_exit_path_restores_the_terminal() {
+    for (how, keys, signal) in [
+        ("q", "q", None),
+        ("Ctrl-C", "\x03", None),
+        ("Ctrl-C while searching", "/so\x03", None),
+        ("SIGTERM", "", Some("TERM")),
+        ("SIGHUP", "", Some("HUP")),
+        ("SIGINT", "", Some("INT")),
+    ] {
+        let mut s = Session::start(&MINI, 80, 24);
+        s.wait_started();
+        s.send(keys);
+        if let Some(sig) = signal {
+            s.signal(sig);
+        }
+        let status = s.wait_exit();
+        assert!(status.success(), "{how}: {status:?}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_the_message() {
+    let mut s = Session::start_with_env(&MINI, &[("CYBERNORMS_TEST_PANIC", "1")], 80, 24);
+    s.wait_started();
+    s.send("j");
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    assert!(s.screen().contains("injected panic"), "{}", s.screen());
+}
+
+#[test]
+fn a_closed_terminal_ends_the_process_promptly() {
+    // As when an SSH connection drops: every handle on the pty's master side closes.
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cybernorms"));
+    cmd.args(MINI);
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    // Read until the first frame is up, then hand the reader back so it can be closed.
+    let started = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            seen.extend_from_slice(&buf[..n]);
+            if n == 0 || String::from_utf8_lossy(&seen).contains("Incidents (") {
+                break;
+            }
+        }
+        reader
+    });
+    let end = Instant::now() + DEADLINE;
+    while !started.is_finished() {
+        assert!(Instant::now() < end, "the explorer did not start");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    drop(started.join().unwrap());
+    drop(pair.master);
+    let closed = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            closed.elapsed() < DEADLINE,
+            "still running after the terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
 
