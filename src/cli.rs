@@ -164,7 +164,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (name, catalog) = match load(path) {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{e}");
+            for line in e.to_string().lines() {
+                eprintln!("{}", data::text::clean(line));
+            }
             if let LoadError::Invalid { problems, .. } = &e {
                 eprintln!("{} problem(s) found", problems.len());
             }

@@ -11,6 +11,8 @@ const DEADLINE: Duration = Duration::from_secs(10);
 
 struct Session {
     parser: vt100::Parser,
+    /// Every byte the program wrote.
+    raw: Vec<u8>,
     tty: std::path::PathBuf,
     output: mpsc::Receiver<Vec<u8>>,
     input: Box<dyn Write + Send>,
@@ -58,12 +60,18 @@ impl Session {
         let size = |n| std::num::NonZeroU16::new(n).expect("non-zero size");
         Self {
             parser: vt100::Parser::new(size(rows), size(cols), 0),
+            raw: Vec::new(),
             tty,
             output,
             input,
             child,
             _master: pair.master,
         }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        self.parser.process(bytes);
+        self.raw.extend_from_slice(bytes);
     }
 
     fn send(&mut self, keys: &str) {
@@ -81,7 +89,7 @@ impl Session {
         while !cond(self.parser.screen()) {
             let left = end.saturating_duration_since(Instant::now());
             match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => self.feed(&bytes),
                 Err(_) => panic!("timed out waiting for {what}; screen:\n{}", self.screen()),
             }
         }
@@ -96,12 +104,12 @@ impl Session {
         let end = Instant::now() + DEADLINE;
         loop {
             while let Ok(bytes) = self.output.try_recv() {
-                self.parser.process(&bytes);
+                self.feed(&bytes);
             }
             if let Some(status) = self.child.try_wait().unwrap() {
                 // Drain what the reader thread still holds.
                 while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-                    self.parser.process(&bytes);
+                    self.feed(&bytes);
                 }
                 return status;
             }
@@ -111,7 +119,7 @@ impl Session {
                 self.screen()
             );
             if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(20)) {
-                self.parser.process(&bytes);
+                self.feed(&bytes);
             }
         }
     }
@@ -276,4 +284,29 @@ fn find_solarwinds_follow_a_norm_go_back_and_quit() {
         "left the alternate screen"
     );
     assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+}
+
+#[test]
+fn hostile_dataset_text_never_reaches_the_terminal_raw() {
+    let mut s = Session::start(&["--data", "tests/fixtures/hostile.ron"], 100, 30);
+    s.wait_started();
+    s.send("\r");
+    s.wait_text("Incidents › Wanna");
+    s.send("\r2");
+    s.wait_text("Norms (2)");
+    s.send("j\r");
+    s.wait_text("vulnerabilities\\u{2069}\\u{feff}");
+    s.send("q");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw);
+    for bad in [
+        "\x1b]52", "\x1b[2J", "\x1b[31m", "\u{202e}", "\u{200b}", "\u{2066}", "\u{feff}", "\u{9b}",
+        "\x07",
+    ] {
+        assert!(!raw.contains(bad), "{bad:?} reached the terminal");
+    }
+    assert!(
+        raw.contains("Wanna\\u{1b}]52;c;cHduZWQ=\\u{7}Cry"),
+        "shown escaped"
+    );
 }

@@ -41,12 +41,13 @@ fn render_problems(path: &str, problems: &[Problem]) -> String {
 
 /// Parses and validates `text`, naming it `path` in messages.
 pub fn load_str(path: &str, text: &str) -> Result<Catalog, LoadError> {
-    let dataset: Dataset = ron::from_str(text).map_err(|e| LoadError::Syntax {
+    let mut dataset: Dataset = ron::from_str(text).map_err(|e| LoadError::Syntax {
         path: path.to_owned(),
         line: e.span.start.line,
         col: e.span.start.col,
         message: e.code.to_string(),
     })?;
+    dataset.sanitize();
     let problems = validate::validate(&dataset);
     if problems.is_empty() {
         Ok(Catalog::new(dataset))

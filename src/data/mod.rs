@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod load;
 pub mod model;
+pub mod text;
 pub mod validate;
 
 pub use catalog::{Catalog, EntityRef, Kind};

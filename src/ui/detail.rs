@@ -320,10 +320,11 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
         ratatui::style::Style::new()
     };
     let head = format!("{marker}{name}");
-    let one_line = [Span::raw(format!("{head} "))]
-        .into_iter()
-        .chain(meta.iter().cloned());
-    let one_line = Line::from(one_line.collect::<Vec<_>>());
+    // The basis and relation, one space apart.
+    let meta: Vec<Span> = (meta.into_iter())
+        .flat_map(|span| [Span::raw(" "), span])
+        .collect();
+    let one_line = Line::from([vec![Span::raw(head.clone())], meta.clone()].concat());
     if one_line.width() <= w.width {
         w.lines.push(one_line.style(style));
     } else {
@@ -333,14 +334,8 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
             w.lines.push(Line::raw(l.into_owned()).style(style));
         }
         if !meta.is_empty() {
-            let mut spans = vec![Span::raw("    ")];
-            for (i, span) in meta.into_iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::raw(" "));
-                }
-                spans.push(span);
-            }
-            w.lines.push(Line::from(spans).style(style));
+            let indented = [vec![Span::raw("   ")], meta].concat();
+            w.lines.push(Line::from(indented).style(style));
         }
     }
     if let Some(l) = note {
