@@ -13,7 +13,7 @@ use crate::data::catalog::Relation;
 use crate::data::{self, Catalog, EntityRef, Kind, LoadError};
 use crate::search::Index;
 use crate::tui;
-use crate::ui::Theme;
+use crate::ui::{Contrast, Theme};
 
 /// Exit code when a lookup finds nothing.
 const NOT_FOUND: u8 = 1;
@@ -28,6 +28,12 @@ pub struct Cli {
     /// Load this RON dataset instead of the bundled one.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
+    /// Draw with plain ASCII (automatic when TERM is linux or dumb).
+    #[arg(long)]
+    pub ascii: bool,
+    /// Colour theme; colours are off whenever NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Default)]
+    pub theme: ThemeArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -83,6 +89,12 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Default,
+    HighContrast,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,7 +265,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(BAD_INPUT));
             }
             drop(out);
-            let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+            let env = |name: &str| std::env::var(name).unwrap_or_default();
+            let no_color = !env("NO_COLOR").is_empty();
+            let ascii = cli.ascii || matches!(env("TERM").as_str(), "linux" | "dumb");
+            let contrast = match cli.theme {
+                ThemeArg::Default => Contrast::Normal,
+                ThemeArg::HighContrast => Contrast::High,
+            };
+            let theme = Theme::new(no_color, ascii, contrast);
             tui::run(&Context::new(catalog), &theme)?;
             true
         }

@@ -150,8 +150,9 @@ impl Writer<'_> {
         }
         self.blank();
         self.styled(heading, self.theme.heading);
+        let bullet = format!("{} ", self.theme.glyphs.bullet);
         let options = textwrap::Options::new(self.width)
-            .initial_indent("• ")
+            .initial_indent(&bullet)
             .subsequent_indent("  ");
         for item in items {
             for l in textwrap::wrap(item, &options) {
@@ -166,7 +167,7 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
         std::iter::once(e.kind.label().to_owned())
             .chain(extra)
             .collect::<Vec<_>>()
-            .join(" · ")
+            .join(&format!(" {} ", w.theme.glyphs.dot))
     };
     match e.kind {
         Kind::NormSet => {
@@ -293,14 +294,15 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
         Kind::Norm => format!("{}: {}", c.norm_code(t.index), c.norm(t.index).name),
         _ => c.row_label(t),
     };
+    let dot = w.theme.glyphs.dot;
     let (how, note): (Option<String>, Option<&NormLink>) = match &link.relation {
         Relation::Set | Relation::Equivalent => (None, None),
-        Relation::Contains => (Some("· in its text".into()), None),
-        Relation::Echoes { .. } => (Some("· echoed".into()), c.norm_link(&link.relation)),
+        Relation::Contains => (Some(format!("{dot} in its text")), None),
+        Relation::Echoes { .. } => (Some(format!("{dot} echoed")), c.norm_link(&link.relation)),
         Relation::Mitigates { .. } => (None, c.norm_link(&link.relation)),
         Relation::Via(norms) => {
             let codes: Vec<String> = norms.iter().map(|&n| c.norm_code(n)).collect();
-            (Some(format!("· via {}", codes.join(", "))), None)
+            (Some(format!("{dot} via {}", codes.join(", "))), None)
         }
     };
     let marker = if selected { "> " } else { "  " };

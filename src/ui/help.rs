@@ -3,15 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::Theme;
 use crate::app::{Mode, help_rows};
 
 /// Width of the key column of one entry.
-const KEYS_WIDTH: usize = 13;
+const KEYS_WIDTH: usize = 16;
 /// Inner width from which the entries are laid out in two columns.
-const TWO_COLUMNS: usize = 70;
+const TWO_COLUMNS: usize = 76;
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     let wide = usize::from(area.width.saturating_sub(2)) >= TWO_COLUMNS;
@@ -21,9 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = u16::try_from(column * if wide { 2 } else { 1 } + 2).unwrap_or(u16::MAX);
     let popup = area.centered(Constraint::Max(width), Constraint::Max(height));
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .title(" Keys · any key closes ")
-        .border_style(theme.border_focus);
+    let block = theme.block(format!(" Keys {} any key closes ", theme.glyphs.dot), true);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 

@@ -5,7 +5,7 @@ mod help;
 mod palette;
 mod theme;
 
-pub use theme::Theme;
+pub use theme::{Contrast, Glyphs, Theme};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -70,7 +70,10 @@ fn tab_bar(state: &State, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::styled("cybernorms · ? help", theme.dim));
+    spans.push(Span::styled(
+        format!("cybernorms {} ? help", theme.glyphs.dot),
+        theme.dim,
+    ));
     Line::from(spans)
 }
 
@@ -97,20 +100,24 @@ fn breadcrumb(state: &State, catalog: &Catalog, theme: &Theme) -> Line<'static> 
 
 fn footer_line(state: &State, theme: &Theme) -> Line<'static> {
     let p = state.current();
+    let dot = theme.glyphs.dot;
     if let Some(status) = &state.status {
         return Line::styled(format!(" {status}"), theme.label);
     }
     match state.mode {
         Mode::Palette => Line::styled(
-            " type to find anything · ↑↓ choose · Enter open · Esc close",
+            format!(" type to find anything {dot} Up/Down choose {dot} Enter open {dot} Esc close"),
             theme.dim,
         ),
         Mode::Search => Line::from(vec![
             Span::styled(" /", theme.label),
             Span::raw(p.query.clone()),
-            Span::styled("█", theme.dim),
+            Span::styled(theme.glyphs.cursor, theme.dim),
             Span::styled(
-                format!("  {} found · Enter keep · Esc clear", p.matches.len()),
+                format!(
+                    "  {} found {dot} Enter keep {dot} Esc clear",
+                    p.matches.len()
+                ),
                 theme.dim,
             ),
         ]),
@@ -118,12 +125,14 @@ fn footer_line(state: &State, theme: &Theme) -> Line<'static> {
             Span::styled(" filter ", theme.label),
             Span::raw(p.query.clone()),
             Span::styled(
-                format!("  {} found · / edit · Esc clear", p.matches.len()),
+                format!("  {} found {dot} / edit {dot} Esc clear", p.matches.len()),
                 theme.dim,
             ),
         ]),
         _ => Line::styled(
-            " j/k move · Enter open · Esc back · / search · 1-3 panes · ? help · q quit",
+            format!(
+                " j/k move {dot} Enter open {dot} Esc back {dot} / search {dot} : jump {dot} ? help {dot} q quit"
+            ),
             theme.dim,
         ),
     }
@@ -132,13 +141,7 @@ fn footer_line(state: &State, theme: &Theme) -> Line<'static> {
 fn draw_body(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, theme: &Theme) {
     let p = state.current();
     let open = p.stack.last();
-    let block = |title: String, focused: bool| {
-        Block::bordered().title(title).border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-    };
+    let block = |title: String, focused: bool| theme.block(title, focused);
     let list_title = format!(" {} ({}) ", state.pane.title(), p.matches.len());
     let detail_block = |e| block(format!(" {} ", catalog.short_label(e)), open.is_some());
     if area.width < SPLIT_WIDTH {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
 
 use super::{Theme, highlighted};
 use crate::app::State;
@@ -16,9 +16,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, the
     let popup = area.centered(Constraint::Max(76), Constraint::Max(area.height));
     frame.render_widget(Clear, popup);
     let p = &state.palette;
-    let block = Block::bordered()
-        .title(format!(" Jump to · {} found ", p.matches.len()))
-        .border_style(theme.border_focus);
+    let title = format!(" Jump to {} {} found ", theme.glyphs.dot, p.matches.len());
+    let block = theme.block(title, true);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [prompt, results] =
@@ -27,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, the
         Paragraph::new(Line::from(vec![
             Span::styled(":", theme.label),
             Span::raw(p.query.clone()),
-            Span::styled("█", theme.dim),
+            Span::styled(theme.glyphs.cursor, theme.dim),
         ])),
         prompt,
     );
