@@ -310,3 +310,36 @@ fn hostile_dataset_text_never_reaches_the_terminal_raw() {
         "shown escaped"
     );
 }
+
+/// Bytes the program writes for one frame after `keys`: up to the frame's end marker.
+fn frame_bytes(s: &mut Session, keys: &str) -> usize {
+    const END_SYNC: &[u8] = b"\x1b[?2026l";
+    let mark = s.raw.len();
+    s.send(keys);
+    let ends = |raw: &[u8]| raw.windows(END_SYNC.len()).filter(|w| *w == END_SYNC).count();
+    let end = Instant::now() + DEADLINE;
+    while ends(&s.raw[mark..]) < 1 {
+        let left = end.saturating_duration_since(Instant::now());
+        let bytes = s.output.recv_timeout(left).expect("a frame after the key");
+        s.feed(&bytes);
+    }
+    s.raw.len() - mark
+}
+
+#[test]
+fn a_keystroke_costs_a_few_hundred_bytes_not_a_screen() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_started();
+    let down = frame_bytes(&mut s, "j");
+    let again = frame_bytes(&mut s, "k");
+    s.send("/");
+    s.wait_text("found");
+    let typed = frame_bytes(&mut s, "w");
+    eprintln!("bytes at 80x24: j {down}, k {again}, search keystroke {typed}");
+    s.send("\x1b");
+    s.send("q");
+    s.wait_exit();
+    // Set from measurement (see BENCHMARKS.md); a full 80x24 repaint is about 4-6 kB.
+    assert!(down <= 2500 && again <= 2500, "j {down} bytes, k {again} bytes");
+    assert!(typed <= 2500, "search keystroke {typed} bytes");
+}

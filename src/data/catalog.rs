@@ -160,18 +160,30 @@ impl Catalog {
                 }
             }
         }
-        for (a, norms) in carried.iter().enumerate() {
-            for (i, incident) in data.incidents.iter().enumerate() {
-                let via: Vec<usize> = (incident.mitigations.iter())
-                    .filter_map(|m| find(&m.norm, Kind::Norm).map(|r| r.index))
-                    .filter(|n| norms.contains(n))
-                    .collect();
-                if !via.is_empty() {
-                    agreement_links[a].push(Link {
-                        target: EntityRef::new(Kind::Incident, i),
-                        relation: Relation::Via(via),
-                    });
+        // Norm index -> (incident index, position in its mitigations), for the agreements.
+        let mut mitigated: Vec<Vec<(usize, usize)>> = vec![Vec::new(); data.norms.len()];
+        for (i, incident) in data.incidents.iter().enumerate() {
+            for (pos, m) in incident.mitigations.iter().enumerate() {
+                if let Some(n) = find(&m.norm, Kind::Norm) {
+                    mitigated[n.index].push((i, pos));
                 }
+            }
+        }
+        for (a, norms) in carried.iter().enumerate() {
+            // Incident -> the carried norms that bear on it, in the incident's mitigation order.
+            let mut via: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();
+            for &n in norms {
+                for &(i, pos) in &mitigated[n] {
+                    via.entry(i).or_default().push((pos, n));
+                }
+            }
+            for (i, mut norms) in via {
+                norms.sort_unstable();
+                norms.dedup();
+                agreement_links[a].push(Link {
+                    target: EntityRef::new(Kind::Incident, i),
+                    relation: Relation::Via(norms.into_iter().map(|(_, n)| n).collect()),
+                });
             }
         }
         let links = HashMap::from([
