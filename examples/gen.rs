@@ -4,35 +4,100 @@
 //! with names, aliases, links and sources shaped like the real corpus.
 
 use cybernorms::data::model::{
-    Agreement, AgreementKind, Attribution, Basis, Dataset, ImpactCategory, Incident, Norm, NormLink,
-    NormSet, Source, Theme,
+    Agreement, AgreementKind, Attribution, Basis, Dataset, ImpactCategory, Incident, Norm,
+    NormLink, NormSet, Source, Theme,
 };
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
 const WORDS: &[&str] = &[
-    "critical", "infrastructure", "supply", "chain", "election", "grid", "health", "ransomware",
-    "espionage", "wiper", "botnet", "routing", "cable", "satellite", "hospital", "pipeline",
-    "telecom", "banking", "vaccine", "parliament", "ministry", "water", "port", "rail", "aviation",
-    "Côte", "Zürich", "São", "Paulo", "Kyiv", "Tallinn", "Nairobi", "Lagos", "Quito", "Hanoi",
-    "Osaka", "Dhaka", "Accra", "Lima", "Riga", "Tbilisi", "Manila", "Jakarta", "Bogotá", "Oslo",
+    "critical",
+    "infrastructure",
+    "supply",
+    "chain",
+    "election",
+    "grid",
+    "health",
+    "ransomware",
+    "espionage",
+    "wiper",
+    "botnet",
+    "routing",
+    "cable",
+    "satellite",
+    "hospital",
+    "pipeline",
+    "telecom",
+    "banking",
+    "vaccine",
+    "parliament",
+    "ministry",
+    "water",
+    "port",
+    "rail",
+    "aviation",
+    "Côte",
+    "Zürich",
+    "São",
+    "Paulo",
+    "Kyiv",
+    "Tallinn",
+    "Nairobi",
+    "Lagos",
+    "Quito",
+    "Hanoi",
+    "Osaka",
+    "Dhaka",
+    "Accra",
+    "Lima",
+    "Riga",
+    "Tbilisi",
+    "Manila",
+    "Jakarta",
+    "Bogotá",
+    "Oslo",
 ];
 const ACTORS: &[&str] = &[
-    "APT28", "Fancy Bear", "Sandworm", "Lazarus Group", "APT29", "Cozy Bear", "APT10", "Conti",
-    "Volt Typhoon", "Salt Typhoon", "Charming Kitten", "LockBit", "REvil", "Cl0p", "DarkSide",
+    "APT28",
+    "Fancy Bear",
+    "Sandworm",
+    "Lazarus Group",
+    "APT29",
+    "Cozy Bear",
+    "APT10",
+    "Conti",
+    "Volt Typhoon",
+    "Salt Typhoon",
+    "Charming Kitten",
+    "LockBit",
+    "REvil",
+    "Cl0p",
+    "DarkSide",
 ];
 const THEMES: &[Theme] = &[
-    Theme::HumanRights, Theme::Cooperation, Theme::Restraint, Theme::CriticalInfrastructure,
-    Theme::SupplyChain, Theme::VulnerabilityDisclosure, Theme::CyberHygiene, Theme::PublicCore,
+    Theme::HumanRights,
+    Theme::Cooperation,
+    Theme::Restraint,
+    Theme::CriticalInfrastructure,
+    Theme::SupplyChain,
+    Theme::VulnerabilityDisclosure,
+    Theme::CyberHygiene,
+    Theme::PublicCore,
 ];
 const KINDS: &[AgreementKind] = &[
-    AgreementKind::BindingTreaty, AgreementKind::NonBindingDeclaration, AgreementKind::Report,
-    AgreementKind::Resolution, AgreementKind::IndustryCommitment,
+    AgreementKind::BindingTreaty,
+    AgreementKind::NonBindingDeclaration,
+    AgreementKind::Report,
+    AgreementKind::Resolution,
+    AgreementKind::IndustryCommitment,
 ];
 
 fn words(rng: &mut StdRng, n: usize) -> String {
-    (0..n).map(|_| *WORDS.choose(rng).unwrap()).collect::<Vec<_>>().join(" ")
+    (0..n)
+        .map(|_| *WORDS.choose(rng).unwrap())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn sentence(rng: &mut StdRng) -> String {
@@ -98,7 +163,8 @@ fn main() {
     let agreements: Vec<Agreement> = (0..n_agreements)
         .map(|i| {
             let id = format!("agreement-{i}");
-            let mut carried: Vec<String> = (0..rng.random_range(3..8)).map(|_| norm_ref(rng)).collect();
+            let mut carried: Vec<String> =
+                (0..rng.random_range(3..8)).map(|_| norm_ref(rng)).collect();
             carried.sort();
             carried.dedup();
             let short = words(rng, 2);
@@ -122,11 +188,15 @@ fn main() {
     let incidents: Vec<Incident> = (0..n_incidents)
         .map(|i| {
             let id = format!("incident-{i}");
-            let mut linked: Vec<String> = (0..rng.random_range(2..5)).map(|_| norm_ref(rng)).collect();
+            let mut linked: Vec<String> =
+                (0..rng.random_range(2..5)).map(|_| norm_ref(rng)).collect();
             linked.sort();
             linked.dedup();
             if linked.len() < 2 {
-                linked.push(format!("norm-{}", (linked[0][5..].parse::<usize>().unwrap() + 1) % n_norms));
+                linked.push(format!(
+                    "norm-{}",
+                    (linked[0][5..].parse::<usize>().unwrap() + 1) % n_norms
+                ));
             }
             let year = rng.random_range(2007..=2025);
             let actor = *ACTORS.choose(rng).unwrap();
@@ -150,7 +220,11 @@ fn main() {
                 }],
                 mitigations: linked
                     .into_iter()
-                    .map(|norm| NormLink { norm, rationale: sentence(rng), basis: Basis::Editorial })
+                    .map(|norm| NormLink {
+                        norm,
+                        rationale: sentence(rng),
+                        basis: Basis::Editorial,
+                    })
                     .collect(),
                 lessons: Vec::new(),
                 bpf_case: None,
@@ -159,6 +233,14 @@ fn main() {
             }
         })
         .collect();
-    let data = Dataset { norm_sets, norms, agreements, incidents };
-    print!("{}", ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::default()).unwrap());
+    let data = Dataset {
+        norm_sets,
+        norms,
+        agreements,
+        incidents,
+    };
+    print!(
+        "{}",
+        ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::default()).unwrap()
+    );
 }

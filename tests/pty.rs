@@ -316,7 +316,11 @@ fn frame_bytes(s: &mut Session, keys: &str) -> usize {
     const END_SYNC: &[u8] = b"\x1b[?2026l";
     let mark = s.raw.len();
     s.send(keys);
-    let ends = |raw: &[u8]| raw.windows(END_SYNC.len()).filter(|w| *w == END_SYNC).count();
+    let ends = |raw: &[u8]| {
+        raw.windows(END_SYNC.len())
+            .filter(|w| *w == END_SYNC)
+            .count()
+    };
     let end = Instant::now() + DEADLINE;
     while ends(&s.raw[mark..]) < 1 {
         let left = end.saturating_duration_since(Instant::now());
@@ -340,6 +344,9 @@ fn a_keystroke_costs_a_few_hundred_bytes_not_a_screen() {
     s.send("q");
     s.wait_exit();
     // Set from measurement (see BENCHMARKS.md); a full 80x24 repaint is about 4-6 kB.
-    assert!(down <= 2500 && again <= 2500, "j {down} bytes, k {again} bytes");
+    assert!(
+        down <= 2500 && again <= 2500,
+        "j {down} bytes, k {again} bytes"
+    );
     assert!(typed <= 2500, "search keystroke {typed} bytes");
 }

@@ -171,7 +171,8 @@ impl Catalog {
         }
         for (a, norms) in carried.iter().enumerate() {
             // Incident -> the carried norms that bear on it, in the incident's mitigation order.
-            let mut via: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();
+            let mut via: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+                Default::default();
             for &n in norms {
                 for &(i, pos) in &mitigated[n] {
                     via.entry(i).or_default().push((pos, n));
