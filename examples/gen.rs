@@ -1,5 +1,6 @@
 //! Writes a synthetic, valid cybernorms dataset of N entities to stdout, deterministic
 //! from a seed: `cargo run --release --example gen -- 100000 [SEED] > big.ron`.
+//! The benchmarks include this file for `generate`.
 //! A fifth are norms (in sets of 20), two fifths agreements and two fifths incidents,
 //! with names, aliases, links and sources shaped like the real corpus.
 
@@ -114,10 +115,16 @@ fn sources(rng: &mut StdRng, n: usize, id: &str) -> Vec<Source> {
         .collect()
 }
 
+#[allow(dead_code)] // The benchmarks include this file for `generate` only.
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(2018);
+    print!("{}", ron::to_string(&generate(n, seed)).unwrap());
+}
+
+/// A valid dataset of about `n` entities, the same for the same `n` and `seed`.
+pub fn generate(n: usize, seed: u64) -> Dataset {
     let rng = &mut StdRng::seed_from_u64(seed);
     let n_norms = (n / 5).max(1);
     let n_agreements = n * 2 / 5;
@@ -233,14 +240,10 @@ fn main() {
             }
         })
         .collect();
-    let data = Dataset {
+    Dataset {
         norm_sets,
         norms,
         agreements,
         incidents,
-    };
-    print!(
-        "{}",
-        ron::ser::to_string_pretty(&data, ron::ser::PrettyConfig::default()).unwrap()
-    );
+    }
 }
