@@ -205,8 +205,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             true
         }
         Some(Command::Show { query, format }) => {
-            let all = Index::new(&catalog, &ALL_KINDS);
-            let best = all.filter(&query).first().map(|m| m.entity);
+            let best = (Index::new(&catalog).filter(&query, None).first()).map(|m| m.entity);
             if let Some(e) = best {
                 let text = match format {
                     Format::Json => pretty(&entity_json(&catalog, e))?,
@@ -225,11 +224,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         }) => {
-            let kinds = kind.map_or(ALL_KINDS.to_vec(), |k| vec![k.kind()]);
-            let found: Vec<EntityRef> = (Index::new(&catalog, &kinds).filter(&query).iter())
-                .take(limit)
-                .map(|m| m.entity)
-                .collect();
+            let matches = Index::new(&catalog).filter(&query, kind.map(KindArg::kind));
+            let found: Vec<EntityRef> = (matches.iter()).take(limit).map(|m| m.entity).collect();
             write!(out, "{}", rows(&catalog, &found, format, width)?)?;
             if found.is_empty() {
                 eprintln!("cybernorms: nothing matches '{query}'");
@@ -283,9 +279,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ExitCode::from(NOT_FOUND)
     })
 }
-
-/// Every kind, in the order lookups rank ties.
-const ALL_KINDS: [Kind; 4] = [Kind::Incident, Kind::Norm, Kind::Agreement, Kind::NormSet];
 
 /// The terminal's width when stdout is one; none (no wrapping) when piped.
 fn terminal_width() -> Option<usize> {

@@ -13,12 +13,25 @@ use crate::data::{Catalog, EntityRef, Kind};
 #[derive(Debug, Clone)]
 struct Folded {
     text: String,
-    /// For each char of `text`, the index of the original char it came from.
-    origin: Vec<usize>,
+    /// For each char of `text`, the index of the original char it came from; `None` when
+    /// that is the char's own index (ASCII text, the common case, needs no table).
+    origin: Option<Vec<usize>>,
+}
+
+impl Folded {
+    fn origin(&self, i: usize) -> usize {
+        self.origin.as_ref().map_or(i, |o| o[i])
+    }
 }
 
 /// Lowercases, decomposes and drops combining marks: `Côte` -> `cote`.
 fn fold(s: &str) -> Folded {
+    if s.is_ascii() {
+        return Folded {
+            text: s.to_ascii_lowercase(),
+            origin: None,
+        };
+    }
     let mut text = String::with_capacity(s.len());
     let mut origin = Vec::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
@@ -29,12 +42,27 @@ fn fold(s: &str) -> Folded {
             }
         }
     }
-    Folded { text, origin }
+    Folded {
+        text,
+        origin: Some(origin),
+    }
 }
 
 /// Letters and digits only: `13(f)` and `13f` are the same name, as are `GGE 6` and `gge6`.
 fn compact(folded: &str) -> String {
     folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A bit per ASCII letter and digit present in a text: a query word whose bits are not all
+/// in an item's set cannot match it, so the fuzzy matcher never runs for that item.
+fn char_bits(text: &str) -> u64 {
+    text.bytes().fold(0, |bits, b| {
+        bits | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 0,
+        }
+    })
 }
 
 /// What one entity can be found by.
@@ -45,6 +73,8 @@ struct Haystack {
     keys: Vec<String>,
     /// The same, compacted, for exact-name matches.
     names: Vec<String>,
+    /// `char_bits` of the label and all keys.
+    bits: u64,
 }
 
 impl Haystack {
@@ -77,17 +107,28 @@ pub struct Match {
     pub highlight: Vec<usize>,
 }
 
-/// Prepared haystacks of one or more kinds of entity.
+/// The kinds in the order the index holds them, which is the order ties rank in.
+pub const KINDS: [Kind; 4] = [Kind::Incident, Kind::Norm, Kind::Agreement, Kind::NormSet];
+
+/// Below this many candidates a search runs on one thread.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Prepared haystacks of every entity, grouped by kind.
 pub struct Index {
     items: Vec<Haystack>,
+    /// Where each kind's items start, in `KINDS` order.
+    starts: [usize; 4],
     matcher: SkimMatcherV2,
 }
 
 impl Index {
-    pub fn new(catalog: &Catalog, kinds: &[Kind]) -> Self {
-        let items = (kinds.iter())
-            .flat_map(|&kind| (0..catalog.count(kind)).map(move |i| EntityRef::new(kind, i)))
-            .map(|entity| {
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut starts = [0; 4];
+        let mut items = Vec::with_capacity(KINDS.iter().map(|&k| catalog.count(k)).sum());
+        for (slot, &kind) in KINDS.iter().enumerate() {
+            starts[slot] = items.len();
+            items.extend((0..catalog.count(kind)).map(|i| {
+                let entity = EntityRef::new(kind, i);
                 let keys: Vec<String> = (catalog.search_keys(entity).into_iter())
                     .map(|k| fold(k).text)
                     .collect();
@@ -96,28 +137,84 @@ impl Index {
                     .map(|k| compact(k))
                     .chain([compact(&fold(&catalog.short_label(entity)).text)])
                     .collect();
+                let bits = keys
+                    .iter()
+                    .fold(char_bits(&label.text), |b, k| b | char_bits(k));
                 Haystack {
                     entity,
                     label,
                     keys,
                     names,
+                    bits,
                 }
-            })
-            .collect();
+            }));
+        }
         Self {
             items,
+            starts,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
-    /// All entities, in dataset order, when the query is blank; otherwise the matches, best first.
-    pub fn filter(&self, query: &str) -> Vec<Match> {
+    fn slot(kind: Kind) -> usize {
+        KINDS.iter().position(|&k| k == kind).unwrap_or(0)
+    }
+
+    fn item(&self, e: EntityRef) -> &Haystack {
+        &self.items[self.starts[Self::slot(e.kind)] + e.index]
+    }
+
+    /// The entities of `kind` (all kinds when `None`) that match `query`, best first; all of
+    /// them, in dataset order, when the query is blank.
+    pub fn filter(&self, query: &str, kind: Option<Kind>) -> Vec<Match> {
+        let range = match kind {
+            Some(k) => {
+                let start = self.starts[Self::slot(k)];
+                start
+                    ..self
+                        .starts
+                        .get(Self::slot(k) + 1)
+                        .copied()
+                        .unwrap_or(self.items.len())
+            }
+            None => 0..self.items.len(),
+        };
+        let candidates: Vec<&Haystack> = self.items[range].iter().collect();
+        self.search(query, &candidates)
+    }
+
+    /// Like `filter`, but only among `previous`: the matches of a query that `query` extends
+    /// (typing on). A longer query never matches more, so nothing is lost.
+    pub fn refine(&self, query: &str, previous: &[Match]) -> Vec<Match> {
+        let mut candidates: Vec<&Haystack> = previous.iter().map(|m| self.item(m.entity)).collect();
+        // `previous` is ranked: back to dataset order, which equal ranks keep.
+        candidates.sort_by_key(|h| (Self::slot(h.entity.kind), h.entity.index));
+        self.search(query, &candidates)
+    }
+
+    fn search(&self, query: &str, candidates: &[&Haystack]) -> Vec<Match> {
         let words: Vec<String> = query.split_whitespace().map(|w| fold(w).text).collect();
-        let mut out: Vec<Match> = self
-            .items
-            .iter()
-            .filter_map(|h| self.score(h, &words))
-            .collect();
+        let bits: Vec<u64> = words.iter().map(|w| char_bits(w)).collect();
+        let run = |chunk: &[&Haystack]| -> Vec<Match> {
+            (chunk.iter())
+                .filter(|h| bits.iter().all(|&b| h.bits & b == b))
+                .filter_map(|h| self.score(h, &words))
+                .collect()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut out: Vec<Match> = if candidates.len() < PARALLEL_FROM || threads < 2 {
+            run(candidates)
+        } else {
+            let size = candidates.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (candidates.chunks(size))
+                    .map(|chunk| scope.spawn(move || run(chunk)))
+                    .collect();
+                (handles.into_iter())
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect()
+            })
+        };
         // Stable: equal ranks keep dataset order.
         out.sort_by_key(|m| std::cmp::Reverse((m.tier, m.score)));
         out
@@ -136,7 +233,7 @@ impl Index {
             match on_label {
                 Some((s, idx)) => {
                     score += on_keys.map_or(s, |k| k.max(s));
-                    highlight.extend(idx.into_iter().map(|i| h.label.origin[i]));
+                    highlight.extend(idx.into_iter().map(|i| h.label.origin(i)));
                 }
                 None => score += on_keys?,
             }
@@ -167,15 +264,16 @@ mod tests {
     fn fold_strips_accents_and_case_and_keeps_origins() {
         let f = fold("Côte d'Ivoire");
         assert_eq!(f.text, "cote d'ivoire");
-        assert_eq!(f.origin[1], 1);
-        assert_eq!(f.origin[2], 2, "the o of ô maps back to the ô");
+        assert_eq!(f.origin(1), 1);
+        assert_eq!(f.origin(2), 2, "the o of ô maps back to the ô");
     }
 
     #[test]
     fn fold_maps_expanding_lowercase_back() {
         // 'İ' lowercases to two chars; both map back to index 0.
         let f = fold("İx");
-        assert_eq!(f.origin.last(), Some(&1));
-        assert!(f.origin[..f.origin.len() - 1].iter().all(|&o| o == 0));
+        let n = f.text.chars().count();
+        assert_eq!(f.origin(n - 1), 1);
+        assert!((0..n - 1).all(|i| f.origin(i) == 0));
     }
 }

@@ -92,30 +92,32 @@ pub enum Action {
     Quit,
 }
 
-/// The read-only world `update` works against: the catalog, a search index per pane and
-/// one over everything for the jump palette.
+/// The read-only world `update` works against: the catalog and its search index.
 pub struct Context {
     pub catalog: Catalog,
-    indexes: [Index; 3],
-    pub everything: Index,
+    pub index: Index,
 }
 
 impl Context {
     pub fn new(catalog: Catalog) -> Self {
-        let indexes = Pane::ALL.map(|p| Index::new(&catalog, &[p.kind()]));
-        let everything = Index::new(
-            &catalog,
-            &[Kind::Incident, Kind::Norm, Kind::Agreement, Kind::NormSet],
-        );
-        Self {
-            catalog,
-            indexes,
-            everything,
-        }
+        let index = Index::new(&catalog);
+        Self { catalog, index }
     }
 
-    fn index(&self, pane: Pane) -> &Index {
-        &self.indexes[pane.position()]
+    /// The matches for `query` among `kind` (everything when `None`); typing on from
+    /// `previous`'s query only re-checks `previous`.
+    fn matches(
+        &self,
+        kind: Option<Kind>,
+        query: &str,
+        previous: Option<(&str, &[Match])>,
+    ) -> Vec<Match> {
+        match previous {
+            Some((was, matches)) if !was.trim().is_empty() && query.starts_with(was) => {
+                self.index.refine(query, matches)
+            }
+            _ => self.index.filter(query, kind),
+        }
     }
 }
 
@@ -183,7 +185,7 @@ impl State {
     pub fn new(ctx: &Context) -> Self {
         let panes = Pane::ALL.map(|p| PaneState {
             query: String::new(),
-            matches: ctx.index(p).filter(""),
+            matches: ctx.matches(Some(p.kind()), "", None),
             selected: 0,
             offset: 0,
             stack: Vec::new(),
@@ -245,7 +247,7 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
         }
         Action::PaletteOpen => {
             state.palette = Palette {
-                matches: ctx.everything.filter(""),
+                matches: ctx.matches(None, "", None),
                 ..Palette::default()
             };
             state.mode = Mode::Palette;
@@ -261,7 +263,8 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
                 _ => q.clear(),
             }
             if state.mode == Mode::Palette {
-                state.palette.matches = ctx.everything.filter(&q);
+                let p = &state.palette;
+                state.palette.matches = ctx.matches(None, &q, Some((&p.query, &p.matches)));
                 state.palette.query = q;
                 state.palette.selected = 0;
             } else {
@@ -393,7 +396,7 @@ fn refilter(state: &mut State, ctx: &Context, query: String, keep: bool) {
     let pane = state.pane;
     let p = state.current_mut();
     let was = p.selected_entity();
-    p.matches = ctx.index(pane).filter(&query);
+    p.matches = ctx.matches(Some(pane.kind()), &query, Some((&p.query, &p.matches)));
     p.query = query;
     p.selected = was
         .filter(|_| keep)
