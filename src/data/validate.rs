@@ -31,8 +31,25 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{} '{}' field '{}': {}",
-            self.kind, self.id, self.field, self.message
+            self.kind,
+            shown(&self.id),
+            self.field,
+            self.message
         )
+    }
+}
+
+/// Longest value quoted whole in a message; longer ones are cut and their length given.
+const SHOWN_CHARS: usize = 60;
+
+/// A value as a message quotes it: whole when short, else its start and its length.
+fn shown(value: &str) -> String {
+    let count = value.chars().count();
+    if count <= SHOWN_CHARS {
+        value.to_owned()
+    } else {
+        let start: String = value.chars().take(SHOWN_CHARS).collect();
+        format!("{start}… ({count} characters)")
     }
 }
 
@@ -65,7 +82,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             if set_of.get(other.as_str()) == Some(&n.set.as_str()) {
                 e.problem(
                     &field,
-                    format!("'{other}' is in the same set; equivalents are norms of other sets"),
+                    format!(
+                        "'{}' is in the same set; equivalents are norms of other sets",
+                        shown(other)
+                    ),
                 );
             }
             e.reference(&field, other, "norm");
@@ -163,7 +183,8 @@ impl Validator {
         for (kind, id) in all {
             let message = if !is_slug(id) {
                 Some(format!(
-                    "'{id}' is not a slug (lowercase letters, digits and single hyphens)"
+                    "'{}' is not a slug (lowercase letters, digits and single hyphens)",
+                    shown(id)
                 ))
             } else if let Some(first) = self.ids.get(id.as_str()) {
                 Some(format!("duplicate id: already used by {}", article(first)))
@@ -219,7 +240,8 @@ impl EntityCheck<'_> {
             self.problem(
                 field,
                 format!(
-                    "'{value}' is a label, not a reason: write at least one sentence ({MIN_RATIONALE_WORDS}+ words, ending with a full stop)"
+                    "'{}' is a label, not a reason: write at least one sentence ({MIN_RATIONALE_WORDS}+ words, ending with a full stop)",
+                    shown(value)
                 ),
             );
         }
@@ -263,7 +285,7 @@ impl EntityCheck<'_> {
             .strip_prefix("https://")
             .or_else(|| url.strip_prefix("http://"));
         if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
-            self.problem(field, format!("'{url}' is not an http(s) URL"));
+            self.problem(field, format!("'{}' is not an http(s) URL", shown(url)));
         }
     }
 
@@ -273,16 +295,21 @@ impl EntityCheck<'_> {
             Some(&kind) if kind == want => {}
             Some(&kind) => self.problem(
                 field,
-                format!("'{target}' is {}, not {}", article(kind), article(want)),
+                format!(
+                    "'{}' is {}, not {}",
+                    shown(target),
+                    article(kind),
+                    article(want)
+                ),
             ),
-            None => self.problem(field, format!("no {want} '{target}'")),
+            None => self.problem(field, format!("no {want} '{}'", shown(target))),
         }
     }
 
     /// Reports `target` if it was already listed in the same entity.
     fn once(&mut self, field: &str, target: &str, seen: &mut HashSet<String>) {
         if !seen.insert(target.to_owned()) {
-            self.problem(field, format!("'{target}' is listed twice"));
+            self.problem(field, format!("'{}' is listed twice", shown(target)));
         }
     }
 
