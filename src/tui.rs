@@ -101,8 +101,8 @@ pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
     thread::spawn(move || read_input(&tx));
     // Fault injection for the test of the panic path: a panic on the first key.
     let inject_panic = std::env::var_os("CYBERNORMS_TEST_PANIC").is_some();
-    let rx = rx.into_iter().inspect(move |input| {
-        if inject_panic && matches!(input, Input::Key(_)) {
+    let rx = bursts(rx).inspect(move |burst| {
+        if inject_panic && burst.iter().any(|i| matches!(i, Input::Key(_))) {
             panic!("injected panic (CYBERNORMS_TEST_PANIC)");
         }
     });
@@ -150,42 +150,62 @@ pub enum Exit {
     InputClosed,
 }
 
-/// Draws the first frame, then applies inputs until one ends the session. Draws only
-/// after an input that maps to an action; ratatui's buffer diff sends only what changed.
+/// Draws the first frame, then applies inputs until one ends the session. Inputs come in
+/// bursts (all that arrived while the last frame was made): a burst is applied whole, the
+/// search runs once for it, and one frame is drawn. Nothing is drawn for unbound keys;
+/// ratatui's buffer diff sends only the cells that changed.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     ctx: &Context,
     theme: &Theme,
-    inputs: impl IntoIterator<Item = Input>,
+    bursts: impl IntoIterator<Item = Vec<Input>>,
     clipboard: &mut dyn FnMut(&str),
 ) -> Result<Exit, B::Error> {
     let mut state = State::new(ctx);
     resize(&mut state, terminal, ctx)?;
     terminal.draw(|f| ui::draw(f, &state, ctx, theme))?;
-    for input in inputs {
-        match input {
-            Input::Key(key) => {
-                let Some(action) = app::keymap(state.mode, key) else {
-                    continue;
-                };
-                app::update(&mut state, action, ctx);
-                if state.quit {
-                    return Ok(Exit::Quit);
+    for burst in bursts {
+        let mut changed = false;
+        for input in burst {
+            match input {
+                Input::Key(key) => {
+                    let Some(action) = app::keymap(state.mode, key) else {
+                        continue;
+                    };
+                    app::step(&mut state, action, ctx);
+                    changed = true;
+                    if state.quit {
+                        return Ok(Exit::Quit);
+                    }
+                    if action == Action::Redraw {
+                        terminal.clear()?;
+                    }
+                    if let Some(text) = state.clipboard.take() {
+                        clipboard(&text);
+                    }
                 }
-                if action == Action::Redraw {
-                    terminal.clear()?;
+                Input::Resize => {
+                    resize(&mut state, terminal, ctx)?;
+                    changed = true;
                 }
-                if let Some(text) = state.clipboard.take() {
-                    clipboard(&text);
-                }
+                Input::Signal(sig) => return Ok(Exit::Signal(sig)),
+                Input::ReadError(_) => return Ok(Exit::InputClosed),
             }
-            Input::Resize => resize(&mut state, terminal, ctx)?,
-            Input::Signal(sig) => return Ok(Exit::Signal(sig)),
-            Input::ReadError(_) => return Ok(Exit::InputClosed),
         }
-        terminal.draw(|f| ui::draw(f, &state, ctx, theme))?;
+        if changed {
+            app::settle(&mut state, ctx);
+            terminal.draw(|f| ui::draw(f, &state, ctx, theme))?;
+        }
     }
     Ok(Exit::InputClosed)
+}
+
+/// Everything the channel holds: one input waited for, then those already queued behind it.
+fn bursts(rx: mpsc::Receiver<Input>) -> impl Iterator<Item = Vec<Input>> {
+    std::iter::from_fn(move || {
+        let first = rx.recv().ok()?;
+        Some(std::iter::once(first).chain(rx.try_iter()).collect())
+    })
 }
 
 fn resize<B: Backend>(

@@ -392,3 +392,22 @@ fn y_copies_a_citation_card_and_shift_y_the_code() {
     press(&mut s, &ctx, "j");
     assert_eq!(s.status, None, "the status clears on the next key");
 }
+
+#[test]
+fn a_burst_of_typing_searches_once_and_ends_where_key_by_key_would() {
+    let ctx = ctx();
+    let mut one_by_one = State::new(&ctx);
+    press(&mut one_by_one, &ctx, "/solar<Enter>j");
+    let mut burst = State::new(&ctx);
+    for action in [app::Action::SearchStart]
+        .into_iter()
+        .chain("solar".chars().map(app::Action::Input))
+    {
+        app::step(&mut burst, action, &ctx);
+    }
+    assert_eq!(burst.current().matched, "", "typing alone runs no search");
+    app::step(&mut burst, app::Action::Accept, &ctx);
+    app::step(&mut burst, app::Action::Move(app::Motion::Down), &ctx);
+    app::settle(&mut burst, &ctx);
+    assert_eq!(burst, one_by_one);
+}

@@ -52,7 +52,8 @@ fn a_50_mb_dataset_is_read_and_rejected_precisely() {
     assert_eq!(code, Some(2));
     assert_eq!(
         stderr,
-        format!("{}:1:52428861: Expected string\n", big.display()), "the column of the number after short_name"
+        format!("{}:1:52428861: Expected string\n", big.display()),
+        "the column of the number after short_name"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

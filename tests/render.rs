@@ -19,7 +19,7 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
             '\x1b' => KeyCode::Esc,
             c => KeyCode::Char(c),
         };
-        Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+        vec![Input::Key(KeyEvent::new(code, KeyModifiers::NONE))]
     });
     event_loop(&mut terminal, &ctx, &Theme::default(), inputs, &mut |_| {}).unwrap();
     terminal.backend().to_string()

@@ -132,6 +132,8 @@ pub struct Detail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaneState {
     pub query: String,
+    /// The query `matches` answers; behind `query` only between keys of one burst of typing.
+    pub matched: String,
     pub matches: Vec<Match>,
     /// Index into `matches`.
     pub selected: usize,
@@ -151,6 +153,8 @@ impl PaneState {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Palette {
     pub query: String,
+    /// The query `matches` answers (see `PaneState::matched`).
+    pub matched: String,
     pub matches: Vec<Match>,
     pub selected: usize,
 }
@@ -185,6 +189,7 @@ impl State {
     pub fn new(ctx: &Context) -> Self {
         let panes = Pane::ALL.map(|p| PaneState {
             query: String::new(),
+            matched: String::new(),
             matches: ctx.matches(Some(p.kind()), "", None),
             selected: 0,
             offset: 0,
@@ -224,6 +229,48 @@ impl State {
 
 /// Applies one action. Pure: the same state and action always give the same result.
 pub fn update(state: &mut State, action: Action, ctx: &Context) {
+    step(state, action, ctx);
+    settle(state, ctx);
+}
+
+/// Applies one action of a burst without searching for a query typed: call `settle` after
+/// the burst. The searches for the queries in between are never run, so a burst of typing
+/// (or an Esc typed during it) never waits on them.
+pub fn step(state: &mut State, action: Action, ctx: &Context) {
+    // Only typing may run ahead of the matches; anything else sees them up to date.
+    if !matches!(
+        action,
+        Action::Input(_) | Action::DeleteChar | Action::ClearInput
+    ) {
+        settle(state, ctx);
+    }
+    apply(state, action, ctx);
+}
+
+/// Brings the matches of the current pane and of the palette up to their queries.
+pub fn settle(state: &mut State, ctx: &Context) {
+    let pal = &mut state.palette;
+    if pal.query != pal.matched {
+        pal.matches = ctx.matches(None, &pal.query, Some((&pal.matched, &pal.matches)));
+        pal.matched = pal.query.clone();
+        pal.selected = 0;
+    }
+    let kind = state.pane.kind();
+    let p = state.current_mut();
+    if p.query != p.matched {
+        p.matches = ctx.matches(Some(kind), &p.query, Some((&p.matched, &p.matches)));
+        p.matched = p.query.clone();
+        p.selected = 0;
+    }
+    let page = state.page;
+    let p = state.current_mut();
+    p.offset = p
+        .offset
+        .min(p.selected)
+        .max((p.selected + 1).saturating_sub(page));
+}
+
+fn apply(state: &mut State, action: Action, ctx: &Context) {
     state.status = None;
     match action {
         Action::Pane(p) => state.pane = p,
@@ -238,7 +285,7 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
         Action::Back => {
             let p = state.current_mut();
             if p.stack.pop().is_none() && !p.query.is_empty() {
-                refilter(state, ctx, String::new(), true);
+                clear_filter(state, ctx);
             }
         }
         Action::SearchStart => {
@@ -253,22 +300,14 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
             state.mode = Mode::Palette;
         }
         Action::Input(_) | Action::DeleteChar | Action::ClearInput => {
-            let mut q = match state.mode {
-                Mode::Palette => state.palette.query.clone(),
-                _ => state.current().query.clone(),
+            let q = match state.mode {
+                Mode::Palette => &mut state.palette.query,
+                _ => &mut state.current_mut().query,
             };
             match action {
                 Action::Input(ch) => q.push(ch),
                 Action::DeleteChar => drop(q.pop()),
                 _ => q.clear(),
-            }
-            if state.mode == Mode::Palette {
-                let p = &state.palette;
-                state.palette.matches = ctx.matches(None, &q, Some((&p.query, &p.matches)));
-                state.palette.query = q;
-                state.palette.selected = 0;
-            } else {
-                refilter(state, ctx, q, false);
             }
         }
         Action::Accept if state.mode == Mode::Palette => {
@@ -284,7 +323,7 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
         Action::Cancel if state.mode == Mode::Palette => state.mode = Mode::Browse,
         Action::Cancel => {
             state.mode = Mode::Browse;
-            refilter(state, ctx, String::new(), true);
+            clear_filter(state, ctx);
         }
         Action::HistoryBack => travel(state, ctx, true),
         Action::HistoryForward => travel(state, ctx, false),
@@ -326,7 +365,7 @@ fn restore(state: &mut State, ctx: &Context, loc: Location) {
     state.pane = loc.pane;
     if let Some(e) = loc.selected {
         if !state.current().matches.iter().any(|m| m.entity == e) {
-            refilter(state, ctx, String::new(), false);
+            clear_filter(state, ctx);
         }
         let p = state.current_mut();
         p.selected = p.matches.iter().position(|m| m.entity == e).unwrap_or(0);
@@ -390,18 +429,16 @@ fn copy(state: &mut State, ctx: &Context, what: CopyWhat) {
     state.clipboard = Some(text);
 }
 
-/// Sets the current pane's query. `keep` keeps the selected entity selected if it still
-/// matches (clearing a filter); otherwise the best match is selected (typing).
-fn refilter(state: &mut State, ctx: &Context, query: String, keep: bool) {
-    let pane = state.pane;
+/// Clears the current pane's filter at once, keeping the selected entity selected.
+fn clear_filter(state: &mut State, ctx: &Context) {
+    settle(state, ctx);
+    let kind = state.pane.kind();
     let p = state.current_mut();
     let was = p.selected_entity();
-    p.matches = ctx.matches(Some(pane.kind()), &query, Some((&p.query, &p.matches)));
-    p.query = query;
-    p.selected = was
-        .filter(|_| keep)
-        .and_then(|e| p.matches.iter().position(|m| m.entity == e))
-        .unwrap_or(0);
+    p.query.clear();
+    p.matched.clear();
+    p.matches = ctx.matches(Some(kind), "", None);
+    p.selected = (was.and_then(|e| p.matches.iter().position(|m| m.entity == e))).unwrap_or(0);
 }
 
 fn open(state: &mut State, ctx: &Context) {
