@@ -38,6 +38,7 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cybernorms"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("RUST_BACKTRACE", "0");
         for (k, v) in env {
@@ -349,4 +350,60 @@ fn a_keystroke_costs_a_few_hundred_bytes_not_a_screen() {
         "j {down} bytes, k {again} bytes"
     );
     assert!(typed <= 2500, "search keystroke {typed} bytes");
+}
+
+#[test]
+fn common_terms_work_and_linux_gets_ascii() {
+    for term in [
+        "xterm-256color",
+        "screen",
+        "tmux-256color",
+        "linux",
+        "dumb",
+        "vt100",
+    ] {
+        let mut s = Session::start_with_env(&MINI, &[("TERM", term)], 80, 24);
+        s.wait_started();
+        s.send("\r");
+        s.wait_text("Incidents › WannaCry");
+        let ascii = matches!(term, "linux" | "dumb");
+        let screen = s.screen();
+        assert_eq!(
+            screen.contains('┌'),
+            !ascii,
+            "{term}: box drawing\n{screen}"
+        );
+        assert_eq!(
+            screen.lines().nth(2).unwrap().starts_with("+ Incidents"),
+            ascii,
+            "{term}\n{screen}"
+        );
+        s.send("q");
+        assert!(s.wait_exit().success(), "{term}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn no_color_sends_no_colour_yet_the_selection_shows() {
+    let mut s = Session::start_with_env(&MINI, &[("NO_COLOR", "1")], 80, 24);
+    s.wait_started();
+    s.send("/so");
+    s.wait_text("1 found");
+    assert!(
+        s.screen().contains("> 2020–2021 SolarWinds"),
+        "the selection has a marker"
+    );
+    s.send("\x03");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw);
+    for colour in [
+        "[38;5;", "[48;5;", "[31m", "[32m", "[33m", "[34m", "[35m", "[36m",
+    ] {
+        assert!(
+            !raw.contains(colour),
+            "colour code {colour:?} sent under NO_COLOR"
+        );
+    }
+    assert!(raw.contains("\x1b[7m"), "the selection is reverse video");
 }
