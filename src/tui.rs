@@ -178,7 +178,15 @@ pub fn event_loop<B: Backend>(
                         return Ok(Exit::Quit);
                     }
                     if action == Action::Redraw {
-                        terminal.clear()?;
+                        // A full clear and repaint; unlike `Terminal::clear` it does not ask
+                        // the terminal for the cursor position (a round trip over SSH).
+                        let size = terminal.size()?;
+                        terminal.resize(ratatui::layout::Rect::new(
+                            0,
+                            0,
+                            size.width,
+                            size.height,
+                        ))?;
                     }
                     if let Some(text) = state.clipboard.take() {
                         clipboard(&text);

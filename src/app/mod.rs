@@ -463,7 +463,7 @@ fn move_selection(state: &mut State, motion: Motion, ctx: &Context) {
     let page = state.page;
     let p = state.current_mut();
     let (cursor, len) = match p.stack.last_mut() {
-        Some(d) => (&mut d.selected, ctx.catalog.links(d.entity).len()),
+        Some(d) => (&mut d.selected, ctx.catalog.stops(d.entity)),
         None => (&mut p.selected, p.matches.len()),
     };
     *cursor = moved(*cursor, len, motion, page);

@@ -55,6 +55,16 @@ pub enum Relation {
     Via(Vec<usize>),
 }
 
+/// A block of an entity's detail after its links, selectable like a link so that every part
+/// of the detail can be brought into view from the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// An incident's dates, attribution, sectors, countries and impact.
+    Details,
+    Lessons,
+    Sources,
+}
+
 /// One entry of an entity's link list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
@@ -252,6 +262,24 @@ impl Catalog {
             .get(&e.kind)
             .and_then(|l| l.get(e.index))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The sections that follow the links in the entity's detail.
+    pub fn sections(&self, e: EntityRef) -> Vec<Section> {
+        let mut sections = Vec::new();
+        if e.kind == Kind::Incident {
+            sections.push(Section::Details);
+            if !self.incident(e.index).lessons.is_empty() {
+                sections.push(Section::Lessons);
+            }
+        }
+        sections.push(Section::Sources);
+        sections
+    }
+
+    /// How many places the cursor can stop at in the entity's detail: links, then sections.
+    pub fn stops(&self, e: EntityRef) -> usize {
+        self.links(e).len() + self.sections(e).len()
     }
 
     /// A short unambiguous name, as the breadcrumb shows it: `WannaCry`, `Paris Call`, `UN GGE 2015 13(f)`.

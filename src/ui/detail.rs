@@ -8,14 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Theme;
-use crate::data::catalog::{Link, Relation, year_span};
+use crate::data::catalog::{Link, Relation, Section, year_span};
 use crate::data::model::NormLink;
 use crate::data::{Catalog, EntityRef, Kind};
 
 /// The detail laid out for one width: its lines and where each link's lines are.
 pub struct Doc {
     pub lines: Vec<Line<'static>>,
-    /// Line range `[start, end)` of each link, in link order.
+    /// Line range `[start, end)` of each stop: the links in order, then the sections.
     pub anchors: Vec<(usize, usize)>,
 }
 
@@ -33,16 +33,8 @@ pub fn draw(
     let doc = document(catalog, entity, selected, inner.width.into(), theme);
     let height = usize::from(inner.height);
     let offset = selected
-        .and_then(|s| Some((s, doc.anchors.get(s)?)))
-        .map_or(0, |(s, &(start, end))| {
-            let offset = scroll_for(start, end, height);
-            if s + 1 == doc.anchors.len() {
-                // At the last link, show what follows the links (the sources) if room allows.
-                offset.max(start.min(doc.lines.len().saturating_sub(height)))
-            } else {
-                offset
-            }
-        });
+        .and_then(|s| doc.anchors.get(s))
+        .map_or(0, |&(start, end)| scroll_for(start, end, height));
     let lines: Vec<Line> = doc.lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -91,10 +83,17 @@ pub fn document(
         w.blank();
         w.styled("No links.", theme.dim);
     }
-    let sources: Vec<String> = (catalog.sources(entity).iter())
-        .map(|s| format!("{} <{}>", s.title, s.url))
-        .collect();
-    w.bullets("Sources", &sources);
+    for (i, section) in catalog.sections(entity).into_iter().enumerate() {
+        let start = w.lines.len() + 1; // after the blank line that opens it
+        section_lines(
+            &mut w,
+            catalog,
+            entity,
+            section,
+            selected == Some(links.len() + i),
+        );
+        anchors.push((start, w.lines.len()));
+    }
     Doc {
         lines: w.lines,
         anchors,
@@ -144,12 +143,18 @@ impl Writer<'_> {
         }
     }
 
-    fn bullets(&mut self, heading: &str, items: &[String]) {
-        if items.is_empty() {
-            return;
-        }
+    /// A blank line, then the heading of a section: marked and reversed when selected.
+    fn heading(&mut self, text: &str, selected: bool) {
         self.blank();
-        self.styled(heading, self.theme.heading);
+        if selected {
+            self.lines
+                .push(Line::styled(format!("> {text}"), self.theme.selected));
+        } else {
+            self.styled(text, self.theme.heading);
+        }
+    }
+
+    fn bullets(&mut self, items: &[String]) {
         let bullet = format!("{} ", self.theme.glyphs.bullet);
         let options = textwrap::Options::new(self.width)
             .initial_indent(&bullet)
@@ -185,7 +190,7 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
             );
             let set = c
                 .set_of(e.index)
-                .map(|s| format!("{} ({})", s.name, s.year));
+                .map(|s| format!("{} ({})", s.short_name, s.year));
             w.styled(&kind_line(set.into_iter().collect()), w.theme.dim);
             if !n.aliases.is_empty() {
                 w.field("Also", &n.aliases.join(", "));
@@ -224,6 +229,17 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
             if !i.aliases.is_empty() {
                 w.field("Also", &i.aliases.join(", "));
             }
+            w.paragraph(&i.summary);
+        }
+    }
+}
+
+/// A section after the links; see `Catalog::sections`.
+fn section_lines(w: &mut Writer, c: &Catalog, e: EntityRef, section: Section, selected: bool) {
+    match section {
+        Section::Details => {
+            let i = c.incident(e.index);
+            w.heading("Details", selected);
             w.field("Dates", &i.dates);
             w.field("Attribution", &attribution(i));
             w.field("Sectors", &i.sectors.join(", "));
@@ -234,10 +250,18 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
                 let impacts: Vec<&str> = i.impacts.iter().map(|c| c.label()).collect();
                 w.field("Impact on", &impacts.join(", "));
             }
-            w.paragraph(&i.summary);
-            w.blank();
             w.field("Impact", &i.impact);
-            w.bullets("Lessons", &i.lessons);
+        }
+        Section::Lessons => {
+            w.heading("Lessons", selected);
+            w.bullets(&c.incident(e.index).lessons);
+        }
+        Section::Sources => {
+            w.heading("Sources", selected);
+            let sources: Vec<String> = (c.sources(e).iter())
+                .map(|s| format!("{} <{}>", s.title, s.url))
+                .collect();
+            w.bullets(&sources);
         }
     }
 }
@@ -292,6 +316,7 @@ fn link_lines(w: &mut Writer, c: &Catalog, link: &Link, selected: bool) {
     let t = link.target;
     let name = match t.kind {
         Kind::Norm => format!("{}: {}", c.norm_code(t.index), c.norm(t.index).name),
+        Kind::NormSet => c.short_label(t),
         _ => c.row_label(t),
     };
     let dot = w.theme.glyphs.dot;
