@@ -91,8 +91,11 @@ impl Haystack {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Tier {
     Fuzzy,
-    /// Every query word starts a word of the item (`paris` in `Paris Call`).
+    /// Every query word starts a word of the item (`call` in `Paris Call`).
     WordStart,
+    /// The query begins the item's id, code, name or an alias (`paris` for `Paris Call`);
+    /// the shorter that name, the better the match.
+    Prefix,
     /// The query is the item's id, code, name or an alias (`13f`, `#6`, `Fancy Bear`).
     Exact,
 }
@@ -240,12 +243,21 @@ impl Index {
         }
         highlight.sort_unstable();
         highlight.dedup();
-        let tier = if !whole.is_empty() && h.names.contains(&whole) {
-            Tier::Exact
-        } else if !words.is_empty() && words.iter().all(|w| h.starts_a_word(w)) {
-            Tier::WordStart
-        } else {
-            Tier::Fuzzy
+        let shortest_prefixed = (h.names.iter())
+            .filter(|n| !whole.is_empty() && n.starts_with(&whole))
+            .map(String::len)
+            .min();
+        let tier = match shortest_prefixed {
+            Some(len) if len == whole.len() => Tier::Exact,
+            Some(len) => {
+                // Within this tier, a prefix covering more of its name ranks first.
+                score = -i64::try_from(len).unwrap_or(i64::MAX);
+                Tier::Prefix
+            }
+            None if !words.is_empty() && words.iter().all(|w| h.starts_a_word(w)) => {
+                Tier::WordStart
+            }
+            None => Tier::Fuzzy,
         };
         Some(Match {
             entity: h.entity,
