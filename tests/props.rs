@@ -1,5 +1,5 @@
-//! Property tests: random key sequences at random sizes never panic and keep the state
-//! consistent; arbitrary text never panics the loader.
+//! Property tests: random key sequences at random sizes (1x1 to 400x150, resized on the
+//! way) never panic and keep the state consistent; arbitrary text never panics the loader.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use cybernorms::app::{self, Context, State};
@@ -33,26 +33,48 @@ fn key() -> impl Strategy<Value = KeyEvent> {
     (code, mods).prop_map(|(c, m)| KeyEvent::new(c, m))
 }
 
+#[derive(Debug, Clone)]
+enum Event {
+    Key(KeyEvent),
+    Resize(u16, u16),
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        8 => key().prop_map(Event::Key),
+        1 => (1u16..=400, 1u16..=150).prop_map(|(w, h)| Event::Resize(w, h)),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
     fn random_keys_at_random_sizes_keep_the_state_consistent(
-        keys in prop::collection::vec(key(), 0..60),
-        width in 1u16..200,
-        height in 1u16..80,
+        events in prop::collection::vec(event(), 0..60),
+        width in 1u16..=400,
+        height in 1u16..=150,
     ) {
         let ctx = Context::new(data::load_bundled().unwrap());
         let mut state = State::new(&ctx);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         app::update(&mut state, app::Action::Viewport(ui::list_rows(height)), &ctx);
-        for key in keys {
-            if let Some(action) = app::keymap(state.mode, key) {
-                app::update(&mut state, action, &ctx);
+        for event in events {
+            match event {
+                Event::Key(key) => {
+                    if let Some(action) = app::keymap(state.mode, key) {
+                        app::update(&mut state, action, &ctx);
+                    }
+                }
+                Event::Resize(w, h) => {
+                    terminal.backend_mut().resize(w, h);
+                    app::update(&mut state, app::Action::Viewport(ui::list_rows(h)), &ctx);
+                }
             }
             if state.quit {
                 break;
             }
+            // Drawing outside the frame would panic inside ratatui's buffer.
             terminal.draw(|f| ui::draw(f, &state, &ctx, &Theme::default())).unwrap();
             for pane in &state.panes {
                 prop_assert!(pane.matches.is_empty() || pane.selected < pane.matches.len());

@@ -11,6 +11,10 @@ use ratatui::backend::TestBackend;
 
 /// Draws the screen after typing `keys` (`\r` Enter, `\x1b` Esc) into a fresh session.
 fn screen(width: u16, height: u16, keys: &str) -> String {
+    screen_in(&Theme::default(), width, height, keys)
+}
+
+fn screen_in(theme: &Theme, width: u16, height: u16, keys: &str) -> String {
     let ctx = Context::new(data::load_bundled().unwrap());
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let inputs = keys.chars().map(|c| {
@@ -21,7 +25,7 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
         };
         vec![Input::Key(KeyEvent::new(code, KeyModifiers::NONE))]
     });
-    event_loop(&mut terminal, &ctx, &Theme::default(), inputs, &mut |_| {}).unwrap();
+    event_loop(&mut terminal, &ctx, theme, inputs, &mut |_| {}).unwrap();
     terminal.backend().to_string()
 }
 
@@ -56,4 +60,14 @@ fn narrow_terminal_shows_list_or_detail_not_both() {
 fn tiny_terminal_says_so() {
     let s = screen(20, 5, "");
     assert!(s.contains("terminal too small"), "{s}");
+}
+
+#[test]
+fn ascii_high_contrast_draws_plain_characters_only() {
+    let theme = Theme::new(true, true, cybernorms::ui::Contrast::High);
+    let s = screen_in(&theme, 80, 24, "/solar\r\r");
+    // The data's own text may hold any character; the drawing must be plain ASCII.
+    let drawn = |c: char| ('\u{2500}'..='\u{259F}').contains(&c) || "›•·█".contains(c);
+    assert!(!s.chars().any(drawn), "{s}");
+    insta::assert_snapshot!("ascii_incident_detail_80x24", s);
 }

@@ -79,23 +79,24 @@ fn tab_bar(state: &State, theme: &Theme) -> Line<'static> {
 
 /// `Incidents › WannaCry › UN GGE 2015 13(j) › Paris Call`
 pub fn breadcrumb_text(state: &State, catalog: &Catalog) -> String {
+    breadcrumb_joined(state, catalog, Glyphs::UNICODE.crumb)
+}
+
+fn breadcrumb_joined(state: &State, catalog: &Catalog, separator: &str) -> String {
+    let steps = state
+        .current()
+        .stack
+        .iter()
+        .map(|d| catalog.short_label(d.entity));
     std::iter::once(state.pane.title().to_owned())
-        .chain(
-            state
-                .current()
-                .stack
-                .iter()
-                .map(|d| catalog.short_label(d.entity)),
-        )
+        .chain(steps)
         .collect::<Vec<_>>()
-        .join(" › ")
+        .join(&format!(" {separator} "))
 }
 
 fn breadcrumb(state: &State, catalog: &Catalog, theme: &Theme) -> Line<'static> {
-    Line::styled(
-        format!(" {}", breadcrumb_text(state, catalog)),
-        theme.heading,
-    )
+    let text = breadcrumb_joined(state, catalog, theme.glyphs.crumb);
+    Line::styled(format!(" {text}"), theme.heading)
 }
 
 fn footer_line(state: &State, theme: &Theme) -> Line<'static> {
