@@ -126,11 +126,31 @@ pub struct Index {
 
 impl Index {
     pub fn new(catalog: &Catalog) -> Self {
+        // Each kind's haystacks on a thread of its own: folding text is the cost.
+        let per_kind: Vec<Vec<Haystack>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (KINDS.iter())
+                .map(|&kind| scope.spawn(move || Self::haystacks(catalog, kind)))
+                .collect();
+            (handles.into_iter())
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
         let mut starts = [0; 4];
-        let mut items = Vec::with_capacity(KINDS.iter().map(|&k| catalog.count(k)).sum());
-        for (slot, &kind) in KINDS.iter().enumerate() {
+        let mut items = Vec::with_capacity(per_kind.iter().map(Vec::len).sum());
+        for (slot, haystacks) in per_kind.into_iter().enumerate() {
             starts[slot] = items.len();
-            items.extend((0..catalog.count(kind)).map(|i| {
+            items.extend(haystacks);
+        }
+        Self {
+            items,
+            starts,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    fn haystacks(catalog: &Catalog, kind: Kind) -> Vec<Haystack> {
+        (0..catalog.count(kind))
+            .map(|i| {
                 let entity = EntityRef::new(kind, i);
                 let keys: Vec<String> = (catalog.search_keys(entity).into_iter())
                     .map(|k| fold(k).text)
@@ -150,13 +170,8 @@ impl Index {
                     names,
                     bits,
                 }
-            }));
-        }
-        Self {
-            items,
-            starts,
-            matcher: SkimMatcherV2::default().ignore_case(),
-        }
+            })
+            .collect()
     }
 
     fn slot(kind: Kind) -> usize {

@@ -407,7 +407,11 @@ fn common_terms_work_and_linux_gets_ascii() {
         s.wait_started();
         s.send("\r");
         let ascii = matches!(term, "linux" | "dumb");
-        s.wait_text(if ascii { "Incidents > WannaCry" } else { "Incidents › WannaCry" });
+        s.wait_text(if ascii {
+            "Incidents > WannaCry"
+        } else {
+            "Incidents › WannaCry"
+        });
         let screen = s.screen();
         assert_eq!(
             screen.contains('┌'),

@@ -74,21 +74,43 @@ pub struct Link {
 
 pub struct Catalog {
     data: Dataset,
+    index: CatalogIndex,
+}
+
+/// What `Catalog` knows beyond the data itself.
+pub struct CatalogIndex {
     by_id: HashMap<String, EntityRef>,
     /// Index of each norm's set.
     norm_set: Vec<usize>,
-    /// Links of every entity, per kind, in display order.
+    /// Links of every entity, per kind, in display order (but for the agreement-to-incident
+    /// links, which are derived on demand: at 100k entities there are millions).
     links: HashMap<Kind, Vec<Vec<Link>>>,
+    /// Agreement index -> the norm indexes it carries.
+    carried: Vec<Vec<usize>>,
+    /// Norm index -> (incident index, position in its mitigations).
+    mitigated: Vec<Vec<(usize, usize)>>,
 }
 
 impl Catalog {
     /// Indexes a dataset that passed validation. Dangling references are skipped, never panicked on.
     pub fn new(data: Dataset) -> Self {
+        let index = Self::index(&data);
+        Self::from_parts(data, index)
+    }
+
+    /// The catalog of `data` with its `index`, built from the same data.
+    pub fn from_parts(data: Dataset, index: CatalogIndex) -> Self {
+        Self { data, index }
+    }
+
+    /// Ids, links and reverse links of a dataset, built without owning it (so that
+    /// validation can run alongside).
+    pub fn index(data: &Dataset) -> CatalogIndex {
         let mut by_id = HashMap::new();
         for kind in [Kind::NormSet, Kind::Norm, Kind::Agreement, Kind::Incident] {
-            for index in 0..count(&data, kind) {
+            for index in 0..count(data, kind) {
                 let r = EntityRef::new(kind, index);
-                by_id.entry(id_of(&data, r).to_owned()).or_insert(r);
+                by_id.entry(id_of(data, r).to_owned()).or_insert(r);
             }
         }
         let find = |id: &str, kind: Kind| {
@@ -155,6 +177,8 @@ impl Catalog {
                 }
             }
         }
+        // Norm index -> (incident index, position in its mitigations), for the agreements.
+        let mut mitigated: Vec<Vec<(usize, usize)>> = vec![Vec::new(); data.norms.len()];
         for (i, incident) in data.incidents.iter().enumerate() {
             for (index, m) in incident.mitigations.iter().enumerate() {
                 if let Some(n) = find(&m.norm, Kind::Norm) {
@@ -167,34 +191,8 @@ impl Catalog {
                         target: EntityRef::new(Kind::Incident, i),
                         relation,
                     });
+                    mitigated[n.index].push((i, index));
                 }
-            }
-        }
-        // Norm index -> (incident index, position in its mitigations), for the agreements.
-        let mut mitigated: Vec<Vec<(usize, usize)>> = vec![Vec::new(); data.norms.len()];
-        for (i, incident) in data.incidents.iter().enumerate() {
-            for (pos, m) in incident.mitigations.iter().enumerate() {
-                if let Some(n) = find(&m.norm, Kind::Norm) {
-                    mitigated[n.index].push((i, pos));
-                }
-            }
-        }
-        for (a, norms) in carried.iter().enumerate() {
-            // Incident -> the carried norms that bear on it, in the incident's mitigation order.
-            let mut via: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
-                Default::default();
-            for &n in norms {
-                for &(i, pos) in &mitigated[n] {
-                    via.entry(i).or_default().push((pos, n));
-                }
-            }
-            for (i, mut norms) in via {
-                norms.sort_unstable();
-                norms.dedup();
-                agreement_links[a].push(Link {
-                    target: EntityRef::new(Kind::Incident, i),
-                    relation: Relation::Via(norms.into_iter().map(|(_, n)| n).collect()),
-                });
             }
         }
         let links = HashMap::from([
@@ -203,11 +201,12 @@ impl Catalog {
             (Kind::Agreement, agreement_links),
             (Kind::Incident, incident_links),
         ]);
-        Self {
-            data,
+        CatalogIndex {
             by_id,
             norm_set,
             links,
+            carried,
+            mitigated,
         }
     }
 
@@ -220,7 +219,7 @@ impl Catalog {
     }
 
     pub fn get(&self, id: &str) -> Option<EntityRef> {
-        self.by_id.get(id).copied()
+        self.index.by_id.get(id).copied()
     }
 
     pub fn id(&self, e: EntityRef) -> &str {
@@ -242,7 +241,7 @@ impl Catalog {
 
     /// The set a norm belongs to.
     pub fn set_of(&self, norm: usize) -> Option<&NormSet> {
-        self.data.norm_sets.get(self.norm_set[norm])
+        self.data.norm_sets.get(self.index.norm_set[norm])
     }
 
     /// The norm link a relation points at, for those relations that carry one.
@@ -257,11 +256,34 @@ impl Catalog {
     }
 
     /// The entity's links, in display order.
-    pub fn links(&self, e: EntityRef) -> &[Link] {
-        self.links
-            .get(&e.kind)
-            .and_then(|l| l.get(e.index))
-            .map_or(&[], Vec::as_slice)
+    pub fn links(&self, e: EntityRef) -> Vec<Link> {
+        let mut links = (self.index.links.get(&e.kind).and_then(|l| l.get(e.index)))
+            .cloned()
+            .unwrap_or_default();
+        if e.kind == Kind::Agreement {
+            links.extend(self.incidents_via(e.index));
+        }
+        links
+    }
+
+    /// The incidents an agreement bears on, each with the carried norms that would have
+    /// mitigated it (in the incident's mitigation order), incidents in dataset order.
+    fn incidents_via(&self, agreement: usize) -> Vec<Link> {
+        let mut hits: Vec<(usize, usize, usize)> = (self.index.carried[agreement].iter())
+            .flat_map(|&n| {
+                self.index.mitigated[n]
+                    .iter()
+                    .map(move |&(i, pos)| (i, pos, n))
+            })
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        hits.chunk_by(|a, b| a.0 == b.0)
+            .map(|group| Link {
+                target: EntityRef::new(Kind::Incident, group[0].0),
+                relation: Relation::Via(group.iter().map(|&(_, _, n)| n).collect()),
+            })
+            .collect()
     }
 
     /// The sections that follow the links in the entity's detail.

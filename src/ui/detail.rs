@@ -66,7 +66,7 @@ pub fn document(
     };
     facts(&mut w, catalog, entity);
     let mut anchors = Vec::new();
-    let links = catalog.links(entity);
+    let links = &catalog.links(entity);
     let mut group = None;
     for (i, link) in links.iter().enumerate() {
         let heading = group_heading(entity.kind, link, links);
