@@ -39,6 +39,8 @@ fn every_way_of_naming_lands_within_five_keystrokes() {
         ("Malabo", "au-malabo-convention"),
         ("wanacry", "wannacry"),
         ("Sandworm", "notpetya"),
+        ("APT28", "dnc-2016"),
+        ("Fancy Bear", "dnc-2016"),
         ("Cozy Bear", "solarwinds"),
         ("APT29", "solarwinds"),
         ("Lazarus", "wannacry"),
