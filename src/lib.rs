@@ -5,6 +5,7 @@ pub mod app;
 pub mod card;
 pub mod cli;
 pub mod data;
+pub mod insights;
 pub mod search;
 pub mod tui;
 pub mod ui;

@@ -169,7 +169,7 @@ pub fn event_loop<B: Backend>(
         for input in burst {
             match input {
                 Input::Key(key) => {
-                    let Some(action) = app::keymap(state.mode, key) else {
+                    let Some(action) = app::keymap(state.key_mode(), key) else {
                         continue;
                     };
                     app::step(&mut state, action, ctx);

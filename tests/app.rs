@@ -32,7 +32,7 @@ fn press(state: &mut State, ctx: &Context, keys: &str) {
             (KeyCode::Char(ch), KeyModifiers::NONE, ch.len_utf8())
         };
         rest = &rest[len..];
-        if let Some(action) = app::keymap(state.mode, KeyEvent::new(code, mods)) {
+        if let Some(action) = app::keymap(state.key_mode(), KeyEvent::new(code, mods)) {
             app::update(state, action, ctx);
         }
     }
@@ -54,9 +54,11 @@ fn starts_on_incidents_and_switches_panes() {
     press(&mut s, &ctx, "<Tab>");
     assert_eq!(s.pane, Pane::Norms);
     press(&mut s, &ctx, "<Tab><Tab>");
+    assert_eq!(s.pane, Pane::Matrix);
+    press(&mut s, &ctx, "<Tab><Tab>");
     assert_eq!(s.pane, Pane::Agreements, "Tab wraps around");
     press(&mut s, &ctx, "<S-Tab>");
-    assert_eq!(s.pane, Pane::Incidents, "Shift-Tab goes back, wrapping");
+    assert_eq!(s.pane, Pane::Insights, "Shift-Tab goes back, wrapping");
     press(&mut s, &ctx, "2");
     assert_eq!(names(&s, &ctx), ["UN GGE 2015 13(f)", "UN GGE 2015 13(j)"]);
 }

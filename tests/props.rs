@@ -62,7 +62,7 @@ proptest! {
         for event in events {
             match event {
                 Event::Key(key) => {
-                    if let Some(action) = app::keymap(state.mode, key) {
+                    if let Some(action) = app::keymap(state.key_mode(), key) {
                         app::update(&mut state, action, &ctx);
                     }
                 }

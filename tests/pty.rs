@@ -491,3 +491,21 @@ fn jump_with_the_palette_go_back_and_forward_and_copy() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn the_matrix_moves_by_cell_and_drills_into_one() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_started();
+    s.send("4");
+    s.wait_text("Matrix: incidents x norms");
+    // WannaCry's row, then right to 13(j).
+    s.send("jjjjlllllllll");
+    s.wait_text("UN GGE 2015 13(j): Report ICT vulnerabilities · WannaCry [E]");
+    s.send("\r");
+    s.wait_text("Matrix › WannaCry");
+    s.wait_text("> UN GGE 2015 13(j): Report ICT vulnerabilities");
+    s.send("\x1b");
+    s.wait_text("Matrix: incidents x norms");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

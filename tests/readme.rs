@@ -7,6 +7,7 @@ fn keys_block() -> String {
     let mut out = String::from("| keys | what they do |\n|---|---|\n");
     for (mode, prefix) in [
         (Mode::Browse, ""),
+        (Mode::Grid, ""),
         (Mode::Search, "while searching: "),
         (Mode::Palette, "in the palette: "),
     ] {

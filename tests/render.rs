@@ -48,6 +48,12 @@ screens! {
     norm_detail_reached_from_an_incident: "/solar\r\r\r";
     active_search: "/wanna";
     help: "?";
+    matrix_incidents: "4jjlllll";
+    matrix_agreements: "4t";
+    insights: "5";
+    insights_items: "5\r";
+    compare: "1 j c";
+    concordance: "2jjjjjjjjjjj\r";
 }
 
 #[test]

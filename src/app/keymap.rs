@@ -9,6 +9,8 @@ use super::{Action, CopyWhat, Motion, Pane};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Browse,
+    /// The matrix grid: its own cursor keys, then the browsing keys.
+    Grid,
     Search,
     Palette,
     Help,
@@ -56,20 +58,15 @@ const fn b(mode: Mode, keys: &'static [Key], action: Action, help: &'static str)
     }
 }
 
+/// The help text of the five pane keys, shown once for all of them.
+const PANES: &str = "go to pane";
+
 pub const BINDINGS: &[Binding] = &[
-    b(
-        Browse,
-        &[c('1')],
-        Action::Pane(Pane::Agreements),
-        "Agreements pane",
-    ),
-    b(Browse, &[c('2')], Action::Pane(Pane::Norms), "Norms pane"),
-    b(
-        Browse,
-        &[c('3')],
-        Action::Pane(Pane::Incidents),
-        "Incidents pane",
-    ),
+    b(Browse, &[c('1')], Action::Pane(Pane::Agreements), PANES),
+    b(Browse, &[c('2')], Action::Pane(Pane::Norms), PANES),
+    b(Browse, &[c('3')], Action::Pane(Pane::Incidents), PANES),
+    b(Browse, &[c('4')], Action::Pane(Pane::Matrix), PANES),
+    b(Browse, &[c('5')], Action::Pane(Pane::Insights), PANES),
     b(Browse, &[k(Tab)], Action::NextPane, "next pane"),
     b(Browse, &[k(BackTab)], Action::PrevPane, "previous pane"),
     b(
@@ -132,6 +129,21 @@ pub const BINDINGS: &[Binding] = &[
         Action::Back,
         "back / clear filter",
     ),
+    b(Browse, &[c(' ')], Action::Mark, "mark agreement"),
+    b(Browse, &[c('c')], Action::Compare, "compare marked two"),
+    b(
+        Grid,
+        &[c('h'), k(Left)],
+        Action::Column(Motion::Up),
+        "matrix: column left",
+    ),
+    b(
+        Grid,
+        &[c('l'), k(Right)],
+        Action::Column(Motion::Down),
+        "matrix: column right",
+    ),
+    b(Grid, &[c('t')], Action::ToggleRows, "matrix: rows kind"),
     b(Browse, &[c('/')], Action::SearchStart, "search this pane"),
     b(
         Browse,
@@ -215,6 +227,7 @@ pub fn keymap(mode: Mode, event: KeyEvent) -> Option<Action> {
     };
     let bound = match mode {
         Palette => table(Palette).or_else(|| table(Search)),
+        Grid => table(Grid).or_else(|| table(Browse)),
         _ => table(mode),
     };
     let typing = matches!(mode, Search | Palette);
@@ -226,14 +239,20 @@ pub fn keymap(mode: Mode, event: KeyEvent) -> Option<Action> {
 }
 
 /// The help's rows for `mode`: the keys, as written for people, and what they do.
+/// Neighbouring bindings with the same help share a row (`1 2 3 4 5`).
 pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    (BINDINGS.iter())
-        .filter(|b| b.mode == mode)
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|&k| key_name(k)).collect();
-            (keys.join(" "), b.help)
-        })
-        .collect()
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
+        let keys: Vec<String> = b.keys.iter().map(|&k| key_name(k)).collect();
+        match rows.last_mut() {
+            Some((shared, help)) if *help == b.help => {
+                shared.push(' ');
+                shared.push_str(&keys.join(" "));
+            }
+            _ => rows.push((keys.join(" "), b.help)),
+        }
+    }
+    rows
 }
 
 /// How a key is written in the help: `j`, `Ctrl-d`, `Shift-Tab`, `PgDn`.

@@ -7,22 +7,32 @@ pub use keymap::{BINDINGS, Binding, Key, Mode, help_rows, key_name, keymap};
 use crate::data::{Catalog, EntityRef, Kind};
 use crate::search::{Index, Match};
 
-/// The three browsable panes.
+/// The panes: three lists, the coverage matrix and the insights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Agreements,
     Norms,
     Incidents,
+    Matrix,
+    Insights,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Agreements, Pane::Norms, Pane::Incidents];
+    pub const ALL: [Pane; 5] = [
+        Pane::Agreements,
+        Pane::Norms,
+        Pane::Incidents,
+        Pane::Matrix,
+        Pane::Insights,
+    ];
 
-    pub fn kind(self) -> Kind {
+    /// The kind a list pane lists; `None` for the matrix and the insights.
+    pub fn kind(self) -> Option<Kind> {
         match self {
-            Pane::Agreements => Kind::Agreement,
-            Pane::Norms => Kind::Norm,
-            Pane::Incidents => Kind::Incident,
+            Pane::Agreements => Some(Kind::Agreement),
+            Pane::Norms => Some(Kind::Norm),
+            Pane::Incidents => Some(Kind::Incident),
+            Pane::Matrix | Pane::Insights => None,
         }
     }
 
@@ -31,6 +41,8 @@ impl Pane {
             Pane::Agreements => "Agreements",
             Pane::Norms => "Norms",
             Pane::Incidents => "Incidents",
+            Pane::Matrix => "Matrix",
+            Pane::Insights => "Insights",
         }
     }
 
@@ -83,6 +95,14 @@ pub enum Action {
     HistoryForward,
     /// Copy the focused item's citation card (`y`) or its id or norm code (`Y`).
     Copy(CopyWhat),
+    /// Matrix: move the cell cursor left or right (up and down are `Move`).
+    Column(Motion),
+    /// Matrix: rows are agreements, or incidents.
+    ToggleRows,
+    /// Agreements: mark or unmark the selected agreement for comparison.
+    Mark,
+    /// Agreements: compare the two marked agreements.
+    Compare,
     Help,
     CloseHelp,
     /// Repaint everything (the terminal edge clears the screen first).
@@ -96,12 +116,19 @@ pub enum Action {
 pub struct Context {
     pub catalog: Catalog,
     pub index: Index,
+    /// The Insights pane's charts, computed once.
+    pub charts: Vec<crate::insights::Chart>,
 }
 
 impl Context {
     pub fn new(catalog: Catalog) -> Self {
         let index = Index::new(&catalog);
-        Self { catalog, index }
+        let charts = crate::insights::charts(&catalog);
+        Self {
+            catalog,
+            index,
+            charts,
+        }
     }
 
     /// The matches for `query` among `kind` (everything when `None`); typing on from
@@ -167,10 +194,42 @@ pub struct Location {
     pub stack: Vec<Detail>,
 }
 
+/// The coverage matrix's cursor: a row (agreement or incident) and a norm column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MatrixState {
+    /// Rows are incidents when set, agreements otherwise.
+    pub incidents: bool,
+    pub row: usize,
+    pub col: usize,
+}
+
+impl MatrixState {
+    pub fn row_kind(&self) -> Kind {
+        if self.incidents {
+            Kind::Incident
+        } else {
+            Kind::Agreement
+        }
+    }
+}
+
+/// The Insights pane's cursor: a bar, and an item behind it once `Enter` lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InsightsState {
+    /// Index into the bars of all charts, in display order.
+    pub bar: usize,
+    pub item: Option<usize>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     pub pane: Pane,
-    pub panes: [PaneState; 3],
+    pub panes: [PaneState; 5],
+    pub matrix: MatrixState,
+    pub insights: InsightsState,
+    /// Agreements marked for comparison (at most two), and whether the comparison is shown.
+    pub marked: Vec<EntityRef>,
+    pub comparing: bool,
     pub mode: Mode,
     pub palette: Palette,
     /// Locations before each jump, the latest last; and those undone by going back.
@@ -190,7 +249,9 @@ impl State {
         let panes = Pane::ALL.map(|p| PaneState {
             query: String::new(),
             matched: String::new(),
-            matches: ctx.matches(Some(p.kind()), "", None),
+            matches: p
+                .kind()
+                .map_or_else(Vec::new, |k| ctx.matches(Some(k), "", None)),
             selected: 0,
             offset: 0,
             stack: Vec::new(),
@@ -198,6 +259,13 @@ impl State {
         Self {
             pane: Pane::Incidents,
             panes,
+            matrix: MatrixState {
+                incidents: true,
+                ..MatrixState::default()
+            },
+            insights: InsightsState::default(),
+            marked: Vec::new(),
+            comparing: false,
             mode: Mode::Browse,
             palette: Palette::default(),
             back: Vec::new(),
@@ -217,13 +285,36 @@ impl State {
         &mut self.panes[self.pane.position()]
     }
 
-    /// The entity in view: the open detail, else the list's selection.
+    /// The entity in view: the open detail, else the list's selection (the matrix's row).
     pub fn focused_entity(&self) -> Option<EntityRef> {
         let p = self.current();
         p.stack
             .last()
             .map(|d| d.entity)
-            .or_else(|| p.selected_entity())
+            .or_else(|| match self.pane {
+                Pane::Matrix => Some(EntityRef::new(self.matrix.row_kind(), self.matrix.row)),
+                Pane::Insights => None,
+                _ => p.selected_entity(),
+            })
+    }
+
+    /// Whether the matrix grid (not a detail opened from it) has the keys.
+    pub fn on_grid(&self) -> bool {
+        self.pane == Pane::Matrix && self.current().stack.is_empty() && self.mode == Mode::Browse
+    }
+
+    /// Whether the insight bars (not a detail opened from them) have the keys.
+    pub fn on_insights(&self) -> bool {
+        self.pane == Pane::Insights && self.current().stack.is_empty() && self.mode == Mode::Browse
+    }
+
+    /// The keymap mode for the next key: the matrix grid has keys of its own.
+    pub fn key_mode(&self) -> Mode {
+        if self.on_grid() {
+            Mode::Grid
+        } else {
+            self.mode
+        }
     }
 }
 
@@ -258,7 +349,7 @@ pub fn settle(state: &mut State, ctx: &Context) {
     let kind = state.pane.kind();
     let p = state.current_mut();
     if p.query != p.matched {
-        p.matches = ctx.matches(Some(kind), &p.query, Some((&p.matched, &p.matches)));
+        p.matches = ctx.matches(kind, &p.query, Some((&p.matched, &p.matches)));
         p.matched = p.query.clone();
         p.selected = 0;
     }
@@ -274,8 +365,89 @@ fn apply(state: &mut State, action: Action, ctx: &Context) {
     state.status = None;
     match action {
         Action::Pane(p) => state.pane = p,
-        Action::NextPane => state.pane = Pane::ALL[(state.pane.position() + 1) % 3],
-        Action::PrevPane => state.pane = Pane::ALL[(state.pane.position() + 2) % 3],
+        Action::NextPane => state.pane = Pane::ALL[(state.pane.position() + 1) % Pane::ALL.len()],
+        Action::PrevPane => {
+            state.pane = Pane::ALL[(state.pane.position() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+        }
+        Action::Move(m) if state.on_grid() => {
+            let rows = ctx.catalog.count(state.matrix.row_kind());
+            state.matrix.row = moved(state.matrix.row, rows, m, state.page);
+        }
+        Action::Column(m) => {
+            let cols = ctx.catalog.count(Kind::Norm);
+            state.matrix.col = moved(state.matrix.col, cols, m, state.page);
+        }
+        Action::ToggleRows => {
+            state.matrix.incidents = !state.matrix.incidents;
+            state.matrix.row = 0;
+        }
+        Action::Move(m) if state.on_insights() => {
+            let ins = &mut state.insights;
+            match ins.item {
+                Some(item) => {
+                    let len = bar(ctx, ins.bar).map_or(0, |b| b.items.len());
+                    ins.item = Some(moved(item, len, m, state.page));
+                }
+                None => {
+                    let bars = ctx.charts.iter().map(|c| c.bars.len()).sum();
+                    ins.bar = moved(ins.bar, bars, m, state.page);
+                }
+            }
+        }
+        Action::Open if state.on_grid() => {
+            let m = &state.matrix;
+            let row = EntityRef::new(m.row_kind(), m.row);
+            if m.row < ctx.catalog.count(m.row_kind()) {
+                let selected = crate::insights::link_index(&ctx.catalog, row, m.col).unwrap_or(0);
+                state.current_mut().stack.push(Detail {
+                    entity: row,
+                    selected,
+                });
+            }
+        }
+        Action::Open if state.on_insights() => {
+            let ins = &mut state.insights;
+            let items = bar(ctx, ins.bar).map_or(&[][..], |b| &b.items[..]);
+            match ins.item {
+                None if !items.is_empty() => ins.item = Some(0),
+                None => {}
+                Some(i) => {
+                    if let Some(&entity) = items.get(i) {
+                        state.current_mut().stack.push(Detail {
+                            entity,
+                            selected: 0,
+                        });
+                    }
+                }
+            }
+        }
+        Action::Back if state.on_insights() && state.insights.item.is_some() => {
+            state.insights.item = None;
+        }
+        Action::Back if state.comparing && state.current().stack.is_empty() => {
+            state.comparing = false;
+        }
+        Action::Mark if state.pane == Pane::Agreements && state.current().stack.is_empty() => {
+            if let Some(e) = state.current().selected_entity() {
+                if let Some(at) = state.marked.iter().position(|&m| m == e) {
+                    state.marked.remove(at);
+                } else {
+                    state.marked.push(e);
+                    if state.marked.len() > 2 {
+                        state.marked.remove(0);
+                    }
+                }
+            }
+        }
+        Action::Mark => {}
+        Action::Compare if state.pane == Pane::Agreements && state.marked.len() == 2 => {
+            state.current_mut().stack.clear();
+            state.comparing = true;
+        }
+        Action::Compare => {
+            state.status =
+                Some("mark two agreements with Space in the Agreements pane, then press c".into());
+        }
         Action::Move(m) if state.mode == Mode::Palette => {
             let p = &mut state.palette;
             p.selected = moved(p.selected, p.matches.len(), m, state.page);
@@ -288,10 +460,12 @@ fn apply(state: &mut State, action: Action, ctx: &Context) {
                 clear_filter(state, ctx);
             }
         }
-        Action::SearchStart => {
+        Action::SearchStart if state.pane.kind().is_some() => {
             state.current_mut().stack.clear();
+            state.comparing = false;
             state.mode = Mode::Search;
         }
+        Action::SearchStart => {}
         Action::PaletteOpen => {
             state.palette = Palette {
                 matches: ctx.matches(None, "", None),
@@ -342,6 +516,11 @@ fn apply(state: &mut State, action: Action, ctx: &Context) {
         .max((p.selected + 1).saturating_sub(page));
 }
 
+/// The bar at `index` counting through every chart's bars in display order.
+pub fn bar(ctx: &Context, index: usize) -> Option<&crate::insights::Bar> {
+    ctx.charts.iter().flat_map(|c| &c.bars).nth(index)
+}
+
 /// The pane an entity is shown in (norm sets belong with their norms).
 fn pane_of(kind: Kind) -> Pane {
     match kind {
@@ -375,7 +554,7 @@ fn restore(state: &mut State, ctx: &Context, loc: Location) {
 
 /// Opens `e` in its pane, selected in the list when it is listed there.
 fn go_to(state: &mut State, ctx: &Context, e: EntityRef) {
-    let listed = pane_of(e.kind).kind() == e.kind;
+    let listed = pane_of(e.kind).kind() == Some(e.kind);
     let loc = Location {
         pane: pane_of(e.kind),
         selected: listed.then_some(e),
@@ -408,7 +587,8 @@ fn travel(state: &mut State, ctx: &Context, back: bool) {
 }
 
 fn copy(state: &mut State, ctx: &Context, what: CopyWhat) {
-    let Some(e) = state.focused_entity() else {
+    let focused = state.focused_entity();
+    let Some(e) = focused.filter(|e| e.index < ctx.catalog.count(e.kind)) else {
         state.status = Some("nothing to copy".into());
         return;
     };
@@ -432,7 +612,9 @@ fn copy(state: &mut State, ctx: &Context, what: CopyWhat) {
 /// Clears the current pane's filter at once, keeping the selected entity selected.
 fn clear_filter(state: &mut State, ctx: &Context) {
     settle(state, ctx);
-    let kind = state.pane.kind();
+    let Some(kind) = state.pane.kind() else {
+        return;
+    };
     let p = state.current_mut();
     let was = p.selected_entity();
     p.query.clear();

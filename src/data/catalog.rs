@@ -255,15 +255,51 @@ impl Catalog {
         }
     }
 
-    /// The entity's links, in display order.
+    /// The entity's links, in display order: those stored, then those derived on demand
+    /// (an agreement's incidents, a norm's concordance).
     pub fn links(&self, e: EntityRef) -> Vec<Link> {
-        let mut links = (self.index.links.get(&e.kind).and_then(|l| l.get(e.index)))
-            .cloned()
-            .unwrap_or_default();
-        if e.kind == Kind::Agreement {
-            links.extend(self.incidents_via(e.index));
+        let mut links = self.stored_links(e).to_vec();
+        match e.kind {
+            Kind::Agreement => links.extend(self.incidents_via(e.index)),
+            Kind::Norm => links.extend(self.concordance(e.index, &links)),
+            _ => {}
         }
         links
+    }
+
+    /// The links built with the catalog: sets, equivalents, what agreements carry, what
+    /// incidents engage. Cheap to read, for counting.
+    pub fn stored_links(&self, e: EntityRef) -> &[Link] {
+        (self.index.links.get(&e.kind))
+            .and_then(|l| l.get(e.index))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The agreements that carry a norm equivalent to `norm` but not `norm` itself: the
+    /// same idea across processes. `links` are the norm's own links.
+    fn concordance(&self, norm: usize, links: &[Link]) -> Vec<Link> {
+        let own: Vec<EntityRef> = (links.iter())
+            .filter(|l| l.target.kind == Kind::Agreement)
+            .map(|l| l.target)
+            .collect();
+        let mut found: Vec<(EntityRef, usize)> = Vec::new();
+        for equivalent in links.iter().filter(|l| l.relation == Relation::Equivalent) {
+            let n = equivalent.target.index;
+            for (a, carried) in self.index.carried.iter().enumerate() {
+                let agreement = EntityRef::new(Kind::Agreement, a);
+                if carried.contains(&n) && !own.contains(&agreement) && n != norm {
+                    found.push((agreement, n));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+            .chunk_by(|x, y| x.0 == y.0)
+            .map(|group| Link {
+                target: group[0].0,
+                relation: Relation::Via(group.iter().map(|&(_, n)| n).collect()),
+            })
+            .collect()
     }
 
     /// The incidents an agreement bears on, each with the carried norms that would have

@@ -306,6 +306,9 @@ fn group_heading(from: Kind, link: &Link, all: &[Link]) -> String {
         (Kind::Incident, _) => "Norms that would have mitigated it",
         (Kind::Agreement, Kind::Norm) => "Norms it contains or echoes",
         (Kind::Agreement, _) => "Incidents its norms bear on",
+        (_, Kind::Agreement) if matches!(link.relation, Relation::Via(_)) => {
+            "Agreements carrying the same idea"
+        }
         (_, Kind::Agreement) => "Agreements that carry it",
         (_, _) => "Incidents it would have mitigated",
     };

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
 fn lines(theme: &Theme, columns: usize, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let sections: [(&[Mode], &str); 2] = [
-        (&[Mode::Browse], "Browsing"),
+        (&[Mode::Browse, Mode::Grid], "Browsing"),
         (
             &[Mode::Search, Mode::Palette],
             "Searching (/) and jumping (:)",

@@ -1,7 +1,10 @@
 //! Rendering: a pure function of the state. No I/O, no state changes.
 
+mod compare;
 pub mod detail;
 mod help;
+mod insights;
+mod matrix;
 mod palette;
 mod theme;
 
@@ -14,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
 use crate::app::{Context, Mode, Pane, State};
-use crate::data::Catalog;
+use crate::data::{Catalog, EntityRef};
 use crate::search::Match;
 
 /// Below this width the list and the detail take turns instead of sharing the screen.
@@ -50,7 +53,7 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context, theme: &Theme) {
     .areas(area);
     frame.render_widget(tab_bar(state, theme), tabs);
     frame.render_widget(breadcrumb(state, &ctx.catalog, theme), crumbs);
-    draw_body(frame, body, state, &ctx.catalog, theme);
+    draw_body(frame, body, state, ctx, theme);
     frame.render_widget(footer_line(state, theme), footer);
     match state.mode {
         Mode::Help => help::draw(frame, area, theme),
@@ -70,10 +73,7 @@ fn tab_bar(state: &State, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::styled(
-        format!("cybernorms {} ? help", theme.glyphs.dot),
-        theme.dim,
-    ));
+    spans.push(Span::styled("? help", theme.dim));
     Line::from(spans)
 }
 
@@ -139,51 +139,54 @@ fn footer_line(state: &State, theme: &Theme) -> Line<'static> {
     }
 }
 
-fn draw_body(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, theme: &Theme) {
+fn draw_body(frame: &mut Frame, area: Rect, state: &State, ctx: &Context, theme: &Theme) {
+    let catalog = &ctx.catalog;
     let p = state.current();
     let open = p.stack.last();
-    let block = |title: String, focused: bool| theme.block(title, focused);
-    let list_title = format!(" {} ({}) ", state.pane.title(), p.matches.len());
-    let detail_block = |e| block(format!(" {} ", catalog.short_label(e)), open.is_some());
-    if area.width < SPLIT_WIDTH {
-        match open {
-            Some(d) => detail::draw(
-                frame,
-                area,
-                detail_block(d.entity),
-                catalog,
-                d.entity,
-                Some(d.selected),
-                theme,
-            ),
-            None => draw_list(frame, area, block(list_title, true), state, catalog, theme),
+    let detail = |frame: &mut Frame, area: Rect, e: EntityRef, selected: Option<usize>| {
+        let block = theme.block(format!(" {} ", catalog.short_label(e)), selected.is_some());
+        detail::draw(frame, area, block, catalog, e, selected, theme);
+    };
+    match (state.pane, open) {
+        (Pane::Matrix, None) => return matrix::draw(frame, area, state, catalog, theme),
+        (Pane::Insights, None) => return insights::draw(frame, area, state, ctx, theme),
+        (Pane::Matrix | Pane::Insights, Some(d)) => {
+            return detail(frame, area, d.entity, Some(d.selected));
         }
+        _ => {}
+    }
+    let comparing = match state.marked[..] {
+        [a, b] if state.comparing && open.is_none() => Some([a, b]),
+        _ => None,
+    };
+    let list_title = format!(" {} ({}) ", state.pane.title(), p.matches.len());
+    let narrow = area.width < SPLIT_WIDTH;
+    let [left, right] = if narrow {
+        [area, area]
+    } else {
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area)
+    };
+    let list_focused = open.is_none() && comparing.is_none();
+    if !narrow || list_focused {
+        draw_list(
+            frame,
+            left,
+            theme.block(list_title, list_focused),
+            state,
+            catalog,
+            theme,
+        );
+    }
+    if narrow && list_focused {
         return;
     }
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area);
-    draw_list(
-        frame,
-        left,
-        block(list_title, open.is_none()),
-        state,
-        catalog,
-        theme,
-    );
-    match (open, p.selected_entity()) {
-        (Some(d), _) => detail::draw(
-            frame,
-            right,
-            detail_block(d.entity),
-            catalog,
-            d.entity,
-            Some(d.selected),
-            theme,
-        ),
-        (None, Some(e)) => detail::draw(frame, right, detail_block(e), catalog, e, None, theme),
-        (None, None) => frame.render_widget(
+    match (comparing, open, p.selected_entity()) {
+        (Some(pair), _, _) => compare::draw(frame, right, catalog, pair, theme),
+        (None, Some(d), _) => detail(frame, right, d.entity, Some(d.selected)),
+        (None, None, Some(e)) => detail(frame, right, e, None),
+        (None, None, None) => frame.render_widget(
             Paragraph::new("Nothing matches. Esc clears the filter.")
-                .block(block(String::new(), false)),
+                .block(theme.block(String::new(), false)),
             right,
         ),
     }
@@ -201,7 +204,16 @@ fn draw_list(
     let items: Vec<ListItem> = p
         .matches
         .iter()
-        .map(|m| ListItem::new(row(catalog, m, theme)))
+        .map(|m| {
+            let mut line = row(catalog, m, theme);
+            if state.marked.contains(&m.entity) {
+                line.spans.insert(
+                    0,
+                    Span::styled(format!("{} ", theme.glyphs.carried), theme.label),
+                );
+            }
+            ListItem::new(line)
+        })
         .collect();
     let empty = items.is_empty();
     let list = List::new(items)

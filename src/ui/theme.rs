@@ -17,6 +17,12 @@ pub struct Glyphs {
     /// The text cursor in a prompt.
     pub cursor: &'static str,
     pub border: border::Set<'static>,
+    /// Matrix cells: carried in the text, echoed, absent.
+    pub carried: &'static str,
+    pub echoed: &'static str,
+    pub absent: &'static str,
+    /// One unit of a text bar chart.
+    pub bar: &'static str,
 }
 
 impl Glyphs {
@@ -26,6 +32,10 @@ impl Glyphs {
         bullet: "•",
         cursor: "█",
         border: border::PLAIN,
+        carried: "●",
+        echoed: "○",
+        absent: "·",
+        bar: "█",
     };
     /// For consoles that cannot draw box characters (`TERM=linux`, `dumb`) or `--ascii`.
     pub const ASCII: Glyphs = Glyphs {
@@ -43,6 +53,10 @@ impl Glyphs {
             horizontal_top: "-",
             horizontal_bottom: "-",
         },
+        carried: "#",
+        echoed: "o",
+        absent: ".",
+        bar: "#",
     };
 }
 
