@@ -9,7 +9,7 @@ fn keys_block() -> String {
         (Mode::Browse, ""),
         (Mode::Grid, ""),
         (Mode::Search, "while searching: "),
-        (Mode::Palette, "in the palette: "),
+        (Mode::Palette, ""),
     ] {
         for (keys, help) in help_rows(mode) {
             let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
