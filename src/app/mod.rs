@@ -508,12 +508,6 @@ fn apply(state: &mut State, action: Action, ctx: &Context) {
         Action::Viewport(rows) => state.page = rows.max(1),
         Action::Quit => state.quit = true,
     }
-    let page = state.page;
-    let p = state.current_mut();
-    p.offset = p
-        .offset
-        .min(p.selected)
-        .max((p.selected + 1).saturating_sub(page));
 }
 
 /// The bar at `index` counting through every chart's bars in display order.

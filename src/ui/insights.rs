@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, ListState, Paragraph};
 
-use super::Theme;
+use super::{Theme, selectable};
 use crate::app::{Context, State, bar};
 
 /// Columns for a bar's label.
@@ -47,9 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Context, theme: 
             index += 1;
         }
     }
-    let list = List::new(items)
-        .highlight_symbol("> ")
-        .highlight_style(theme.selected);
+    let list = selectable(items, theme);
     frame.render_stateful_widget(
         list,
         inner,
@@ -76,9 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Context, theme: 
             ))
         })
         .collect();
-    let list = List::new(items)
-        .highlight_symbol("> ")
-        .highlight_style(theme.selected);
+    let list = selectable(items, theme);
     frame.render_stateful_widget(
         list,
         inner,

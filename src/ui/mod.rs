@@ -216,14 +216,18 @@ fn draw_list(
         })
         .collect();
     let empty = items.is_empty();
-    let list = List::new(items)
-        .block(block)
-        .highlight_symbol("> ")
-        .highlight_style(theme.selected);
+    let list = selectable(items, theme).block(block);
     let mut list_state = ListState::default()
         .with_offset(p.offset)
         .with_selected((!empty).then_some(p.selected));
     frame.render_stateful_widget(list, area, &mut list_state);
+}
+
+/// A list whose selected row is reversed and marked with `>`, visible without colour.
+pub(crate) fn selectable<'a>(items: Vec<ListItem<'a>>, theme: &Theme) -> List<'a> {
+    List::new(items)
+        .highlight_symbol("> ")
+        .highlight_style(theme.selected)
 }
 
 /// A list row with the search's matched characters highlighted.

@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Clear, ListItem, ListState, Paragraph};
 
-use super::{Theme, highlighted};
+use super::{Theme, highlighted, selectable};
 use crate::app::State;
 use crate::data::Catalog;
 
@@ -43,9 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, the
         })
         .collect();
     let selected = (!items.is_empty()).then_some(p.selected);
-    let list = List::new(items)
-        .highlight_symbol("> ")
-        .highlight_style(theme.selected);
+    let list = selectable(items, theme);
     frame.render_stateful_widget(
         list,
         results,
