@@ -58,3 +58,17 @@ fn every_way_of_naming_lands_within_five_keystrokes() {
     }
     eprintln!("{}", report.join("\n"));
 }
+
+#[test]
+fn a_match_scattered_across_a_long_key_is_not_a_match() {
+    let ctx = Context::new(data::load_bundled().unwrap());
+    // "solar" can be picked out of Shamoon's claimed actor, "Cutting Sword of Justice
+    // (self-declared)", letter by letter; only SolarWinds should come back.
+    let found: Vec<&str> = (ctx
+        .index
+        .filter("solar", Some(cybernorms::data::Kind::Incident))
+        .iter())
+    .map(|m| ctx.catalog.id(m.entity))
+    .collect();
+    assert_eq!(found, ["solarwinds"]);
+}

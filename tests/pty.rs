@@ -255,9 +255,11 @@ fn find_solarwinds_follow_a_norm_go_back_and_quit() {
     });
     s.send("/solar");
     s.wait_text("/solar");
-    s.wait_for("SolarWinds alone in the list", |sc| {
-        let c = sc.contents();
-        c.contains("Incidents (1)") && c.contains("SolarWinds")
+    s.wait_for("SolarWinds first in the list", |sc| {
+        sc.contents()
+            .lines()
+            .nth(3)
+            .is_some_and(|l| l.contains("> 2019–2021 SolarWinds"))
     });
     s.send("\r");
     s.wait_text("filter solar");
