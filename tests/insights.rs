@@ -105,6 +105,13 @@ fn bars_are_sorted_largest_first_and_gaps_are_what_they_say() {
         let id = &d.norms[e.index].id;
         assert!(!d.agreements.iter().any(|a| a.norms.contains(id)));
     }
+    let unfitted = &bar(&ctx, "Gaps", "incidents no norm fits well").items;
+    let direct: Vec<usize> = (d.incidents.iter().enumerate())
+        .filter(|(_, i)| i.lessons.iter().any(|l| l.starts_with(insights::GAP)))
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(unfitted.iter().map(|e| e.index).collect::<Vec<_>>(), direct);
+    assert!(!direct.is_empty(), "the bundled data records gaps");
     let unengaged = &bar(&ctx, "Gaps", "norms no incident engages").items;
     assert_eq!(
         unengaged.len(),
