@@ -113,8 +113,11 @@ pub struct Match {
 /// The kinds in the order the index holds them, which is the order ties rank in.
 pub const KINDS: [Kind; 4] = [Kind::Incident, Kind::Norm, Kind::Agreement, Kind::NormSet];
 
-/// The least score per query character for a match on a key rather than the row label
-/// (skim scores a compact match at about 20 per character, a scattered one far lower).
+/// The least score per query character for a match to count. Skim scores a compact match,
+/// or an abbreviation like `mlb` for Malabo, at 15-20 per character, letters scattered over
+/// a long text far lower. Keys (ids, aliases, actor names) can be long sentences, so they
+/// must match more compactly than the row label.
+const LABEL_SCORE_PER_CHAR: i64 = 10;
 const KEY_SCORE_PER_CHAR: i64 = 16;
 
 /// Below this many candidates a search runs on one thread.
@@ -247,14 +250,13 @@ impl Index {
         let mut score = 0;
         let mut highlight = Vec::new();
         for word in words {
-            let on_label = self.matcher.fuzzy_indices(&h.label.text, word);
-            // Keys (ids, aliases, actor names) can be long sentences: a match scattered
-            // across one is noise, so it must score like a compact one.
-            let min_key_score =
-                KEY_SCORE_PER_CHAR * i64::try_from(word.chars().count()).unwrap_or(0);
+            // Letters scattered over a long text are noise, not a match (see the constants).
+            let chars = i64::try_from(word.chars().count()).unwrap_or(0);
+            let on_label = (self.matcher.fuzzy_indices(&h.label.text, word))
+                .filter(|(s, _)| *s >= LABEL_SCORE_PER_CHAR * chars);
             let on_keys = (h.keys.iter())
                 .filter_map(|k| self.matcher.fuzzy_match(k, word))
-                .filter(|&s| s >= min_key_score)
+                .filter(|&s| s >= KEY_SCORE_PER_CHAR * chars)
                 .max();
             // Highlight on the label whenever it matches; score with the best field.
             match on_label {
