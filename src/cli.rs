@@ -185,6 +185,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(BAD_INPUT));
         }
     };
+    // The process ends after this command: freeing a large dataset string by string would
+    // take longer than a search in it, so it is left to the operating system.
+    let catalog = std::mem::ManuallyDrop::new(catalog);
     let width = terminal_width();
     let found = match cli.command {
         Some(Command::Check { .. }) => {
@@ -269,7 +272,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ThemeArg::HighContrast => Contrast::High,
             };
             let theme = Theme::new(no_color, ascii, contrast);
-            tui::run(&Context::new(catalog), &theme)?;
+            tui::run(
+                &Context::new(std::mem::ManuallyDrop::into_inner(catalog)),
+                &theme,
+            )?;
             true
         }
     };

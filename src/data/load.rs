@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::catalog::Catalog;
 use super::model::Dataset;
+use super::text::Sanitize;
 use super::validate::{self, Problem};
 
 /// The dataset shipped inside the binary.
@@ -41,14 +42,19 @@ fn render_problems(path: &str, problems: &[Problem]) -> String {
 
 /// Parses and validates `text`, naming it `path` in messages.
 pub fn load_str(path: &str, text: &str) -> Result<Catalog, LoadError> {
-    let parsed = parse_parallel(text).map_or_else(|| ron::from_str(text), Ok);
-    let mut dataset: Dataset = parsed.map_err(|e| LoadError::Syntax {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
-    dataset.sanitize();
+    let dataset = match parse_parallel(text) {
+        Some(dataset) => dataset,
+        None => {
+            let mut dataset: Dataset = ron::from_str(text).map_err(|e| LoadError::Syntax {
+                path: path.to_owned(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                message: e.code.to_string(),
+            })?;
+            dataset.sanitize();
+            dataset
+        }
+    };
     // Validation and indexing read the same data: run them side by side.
     let (problems, index) = std::thread::scope(|scope| {
         let problems = scope.spawn(|| validate::validate(&dataset));
@@ -98,44 +104,85 @@ pub fn load_bundled() -> Result<Catalog, LoadError> {
     load_str(BUNDLED_NAME, BUNDLED)
 }
 
-/// Parses a well-formed dataset's four lists on two threads (a large file parses in about
-/// half the time). `None` for anything unexpected, or any error: the caller then parses the
-/// whole text in one go, which gives the exact message and position.
+/// Parses a large, well-formed dataset on every core: each entity list is cut into chunks
+/// of whole entries, parsed and sanitized side by side; the rest of the file (the lists
+/// left empty) is parsed as usual. `None` for anything unexpected, or any error: the caller
+/// then parses the whole text in one go, which gives the exact message and position.
 fn parse_parallel(text: &str) -> Option<Dataset> {
     /// Below this size one thread is as fast.
     const PARALLEL_FROM: usize = 1 << 20;
     if text.len() < PARALLEL_FROM {
         return None;
     }
-    let fields = top_level_fields(text)?;
-    let field = |name: &str| fields.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
-    if fields.len() != 4 {
-        return None;
+    let lists = top_level_lists(text)?;
+    let mut skeleton = String::new();
+    let mut at = 0;
+    for list in &lists {
+        skeleton.push_str(&text[at..list.start]);
+        skeleton.push_str("[]");
+        at = list.end;
     }
-    let (sets, norms, agreements, incidents) = (
-        field("norm_sets")?,
-        field("norms")?,
-        field("agreements")?,
-        field("incidents")?,
-    );
+    skeleton.push_str(&text[at..]);
+    let mut data: Dataset = ron::from_str(&skeleton).ok()?;
+    let list = |name: &str| lists.iter().find(|l| l.name == name);
+    data.norm_sets = parse_entries(text, list("norm_sets")?)?;
+    data.norms = parse_entries(text, list("norms")?)?;
+    data.agreements = parse_entries(text, list("agreements")?)?;
+    data.incidents = parse_entries(text, list("incidents")?)?;
+    Some(data)
+}
+
+/// A top-level field whose value is a list: `text[start..end]` is `[ .. ]`, and `cuts` are
+/// the positions of the commas between its entries.
+struct List<'a> {
+    name: &'a str,
+    start: usize,
+    end: usize,
+    cuts: Vec<usize>,
+}
+
+/// The entries of `list`, parsed one by one, a share of them per core, and sanitized.
+fn parse_entries<T>(text: &str, list: &List) -> Option<Vec<T>>
+where
+    T: serde::de::DeserializeOwned + Sanitize + Send,
+{
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    // Each entry's text runs from after one comma to the next (or the brackets).
+    let bounds: Vec<usize> = std::iter::once(list.start)
+        .chain(list.cuts.iter().copied())
+        .chain([list.end - 1])
+        .collect();
+    let entries: Vec<&str> = (bounds.windows(2))
+        .map(|w| &text[w[0] + 1..w[1]])
+        .filter(|entry| skip_blank(entry.as_bytes(), 0) < entry.len())
+        .collect();
+    let share = entries.len().div_ceil(cores).max(1);
     std::thread::scope(|scope| {
-        let incidents = scope.spawn(|| ron::from_str(incidents).ok());
-        let norm_sets = ron::from_str(sets).ok()?;
-        let norms = ron::from_str(norms).ok()?;
-        let agreements = ron::from_str(agreements).ok()?;
-        let incidents = incidents.join().ok()??;
-        Some(Dataset {
-            norm_sets,
-            norms,
-            agreements,
-            incidents,
-        })
+        let parts: Vec<_> = (entries.chunks(share))
+            .map(|part| {
+                scope.spawn(move || {
+                    (part.iter())
+                        .map(|entry| {
+                            let mut parsed: T = ron::from_str(entry).ok()?;
+                            parsed.sanitize();
+                            Some(parsed)
+                        })
+                        .collect::<Option<Vec<T>>>()
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(entries.len());
+        for part in parts {
+            all.extend(part.join().ok()??);
+        }
+        Some(all)
     })
 }
 
-/// The `name: value` fields of the top-level `Dataset( .. )`, values as text; `None` when
-/// the text is not plainly that shape (extensions, stray tokens, unbalanced brackets).
-fn top_level_fields(text: &str) -> Option<Vec<(&str, &str)>> {
+/// The list-valued fields of the top-level `Dataset( .. )`, with the positions of the
+/// commas between their entries; `None` when the text is not plainly that shape
+/// (extensions, stray tokens, unbalanced brackets).
+fn top_level_lists(text: &str) -> Option<Vec<List<'_>>> {
     let b = text.as_bytes();
     let mut i = skip_blank(b, 0);
     if b[i..].starts_with(b"Dataset") {
@@ -144,9 +191,10 @@ fn top_level_fields(text: &str) -> Option<Vec<(&str, &str)>> {
     if b.get(i) != Some(&b'(') {
         return None;
     }
-    let open = i;
     let mut depth = 0usize;
-    let mut cuts = vec![open + 1];
+    let mut lists = Vec::new();
+    // Where the current top-level field's name starts.
+    let mut field = i + 1;
     let mut close = None;
     while i < b.len() {
         match b[i] {
@@ -154,7 +202,25 @@ fn top_level_fields(text: &str) -> Option<Vec<(&str, &str)>> {
             b'\'' => i = skip_char(b, i)?,
             b'r' if matches!(b.get(i + 1), Some(b'#' | b'"')) => i = skip_raw_string(b, i)?,
             b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => i = skip_blank(b, i) - 1,
+            b'[' if depth == 1 => {
+                let (name, _) = text[skip_blank(b, field)..i].split_once(':')?;
+                let name = name.trim_end();
+                if !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+                    return None;
+                }
+                lists.push(List {
+                    name,
+                    start: i,
+                    end: 0,
+                    cuts: Vec::new(),
+                });
+                depth += 1;
+            }
             b'(' | b'[' | b'{' => depth += 1,
+            b']' if depth == 2 && field_is_list(&lists, field) => {
+                depth -= 1;
+                lists.last_mut()?.end = i + 1;
+            }
             b')' | b']' | b'}' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
@@ -162,7 +228,8 @@ fn top_level_fields(text: &str) -> Option<Vec<(&str, &str)>> {
                     break;
                 }
             }
-            b',' if depth == 1 => cuts.push(i + 1),
+            b',' if depth == 1 => field = i + 1,
+            b',' if depth == 2 && field_is_list(&lists, field) => lists.last_mut()?.cuts.push(i),
             _ => {}
         }
         i += 1;
@@ -171,22 +238,12 @@ fn top_level_fields(text: &str) -> Option<Vec<(&str, &str)>> {
     if skip_blank(b, close + 1) != b.len() {
         return None;
     }
-    cuts.push(close + 1);
-    let mut fields = Vec::new();
-    for pair in cuts.windows(2) {
-        let piece = &text[pair[0]..pair[1] - 1];
-        let start = skip_blank(piece.as_bytes(), 0);
-        if start == piece.len() {
-            continue; // the empty piece after a trailing comma
-        }
-        let (name, value) = piece[start..].split_once(':')?;
-        let name = name.trim_end();
-        if !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
-            return None;
-        }
-        fields.push((name, value));
-    }
-    Some(fields)
+    Some(lists)
+}
+
+/// Whether the top-level field that starts at `field` is the last list found.
+fn field_is_list(lists: &[List], field: usize) -> bool {
+    lists.last().is_some_and(|l| l.start > field)
 }
 
 /// The index after white space and comments from `i`.
@@ -214,14 +271,13 @@ fn skip_blank(b: &[u8], mut i: usize) -> usize {
 /// The index of the closing quote of the string opening at `i`.
 fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
     i += 1;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i),
-            _ => i += 1,
+    loop {
+        i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        if b[i] == b'"' {
+            return Some(i);
         }
+        i += 2;
     }
-    None
 }
 
 /// The index of the closing quote of the char literal opening at `i`.
@@ -252,24 +308,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn top_level_fields_split_at_the_right_commas() {
-        let text = "// c\nDataset( norm_sets: [A(x: \"a, ( b\")], /* , */ norms: [], agreements: [r#\"),\"#], incidents: [B(c: ')')], )";
-        let fields = top_level_fields(text).unwrap();
-        let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
+    fn top_level_lists_are_cut_between_entries() {
+        let text = "// c\nDataset( version: \"1, [\", norm_sets: [A(x: \"a, ( b\"), A(x: [1, 2])], /* , */ norms: [], agreements: [r#\"),\"#], incidents: [B(c: ')'), B(c: ',')], )";
+        let lists = top_level_lists(text).unwrap();
+        let names: Vec<&str> = lists.iter().map(|l| l.name).collect();
         assert_eq!(names, ["norm_sets", "norms", "agreements", "incidents"]);
-        assert_eq!(fields[0].1.trim(), "[A(x: \"a, ( b\")]");
-        assert_eq!(fields[3].1.trim(), "[B(c: ')')]");
-        assert!(top_level_fields("Dataset(a: [)").is_none());
-        assert!(top_level_fields("#![enable(implicit_some)] Dataset()").is_none());
-        assert!(top_level_fields("Dataset() trailing").is_none());
+        let span = |l: &List| &text[l.start..l.end];
+        assert_eq!(span(&lists[0]), "[A(x: \"a, ( b\"), A(x: [1, 2])]");
+        assert_eq!(span(&lists[3]), "[B(c: ')'), B(c: ',')]");
+        let entries = |l: &List| {
+            let mut at = l.start + 1;
+            let mut out = Vec::new();
+            for &c in l.cuts.iter().chain([&(l.end - 1)]) {
+                out.push(text[at..c].trim());
+                at = c + 1;
+            }
+            out
+        };
+        assert_eq!(entries(&lists[0]), ["A(x: \"a, ( b\")", "A(x: [1, 2])"]);
+        assert_eq!(entries(&lists[3]), ["B(c: ')')", "B(c: ',')"]);
+        assert!(lists[1].cuts.is_empty() && lists[2].cuts.is_empty());
+        assert!(top_level_lists("Dataset(a: [)").is_none());
+        assert!(top_level_lists("#![enable(implicit_some)] Dataset()").is_none());
+        assert!(top_level_lists("Dataset() trailing").is_none());
     }
 
     #[test]
-    fn a_large_dataset_parses_the_same_on_two_threads() {
-        let mini = include_str!("../../tests/fixtures/mini.ron");
-        let one: Dataset = ron::from_str(mini).unwrap();
-        // Pad past the parallel threshold with a comment.
-        let big = format!("{mini}\n//{}\n", "x".repeat(1 << 20));
-        assert_eq!(parse_parallel(&big), Some(one));
+    fn a_large_dataset_parses_the_same_on_every_core() {
+        for fixture in [
+            include_str!("../../tests/fixtures/mini.ron"),
+            include_str!("../../tests/fixtures/hostile.ron"),
+        ] {
+            let mut one: Dataset = ron::from_str(fixture).unwrap();
+            one.sanitize();
+            // Pad past the parallel threshold with a comment.
+            let big = format!("{fixture}\n//{}\n", "x".repeat(1 << 20));
+            assert_eq!(parse_parallel(&big), Some(one));
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::model::{Dataset, NormLink, Source};
+use super::model::{Agreement, Dataset, Incident, Norm, NormLink, NormSet, Source};
 
 /// Whether `c` must not reach a terminal as is.
 fn is_unsafe(c: char) -> bool {
@@ -20,7 +20,8 @@ fn is_unsafe(c: char) -> bool {
 
 /// `s` with every unsafe character written as `\u{..}`.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Printable ASCII, most text, is checked a byte at a time.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -54,64 +55,89 @@ fn links(l: &mut [NormLink]) -> impl Iterator<Item = &mut String> {
     l.iter_mut().flat_map(|l| [&mut l.norm, &mut l.rationale])
 }
 
+/// Escaping every unsafe character in every string of an entity.
+pub trait Sanitize {
+    fn sanitize(&mut self);
+}
+
 impl Dataset {
     /// Escapes every unsafe character in every string of the dataset.
     pub fn sanitize(&mut self) {
-        for s in &mut self.norm_sets {
-            clean_all([
-                &mut s.id,
-                &mut s.name,
-                &mut s.short_name,
-                &mut s.made_by,
-                &mut s.url,
-            ]);
-            clean_all(sources(&mut s.sources));
+        self.norm_sets.iter_mut().for_each(Sanitize::sanitize);
+        self.norms.iter_mut().for_each(Sanitize::sanitize);
+        self.agreements.iter_mut().for_each(Sanitize::sanitize);
+        self.incidents.iter_mut().for_each(Sanitize::sanitize);
+    }
+}
+
+impl Sanitize for NormSet {
+    fn sanitize(&mut self) {
+        let s = self;
+        clean_all([
+            &mut s.id,
+            &mut s.name,
+            &mut s.short_name,
+            &mut s.made_by,
+            &mut s.url,
+        ]);
+        clean_all(sources(&mut s.sources));
+    }
+}
+
+impl Sanitize for Norm {
+    fn sanitize(&mut self) {
+        let n = self;
+        clean_all([
+            &mut n.id,
+            &mut n.set,
+            &mut n.code,
+            &mut n.name,
+            &mut n.summary,
+        ]);
+        clean_all(n.aliases.iter_mut().chain(&mut n.equivalents));
+        clean_all(sources(&mut n.sources));
+    }
+}
+
+impl Sanitize for Agreement {
+    fn sanitize(&mut self) {
+        let a = self;
+        clean_all([
+            &mut a.id,
+            &mut a.name,
+            &mut a.short_name,
+            &mut a.made_by,
+            &mut a.scope,
+            &mut a.summary,
+            &mut a.url,
+        ]);
+        clean_all(a.norms.iter_mut().chain(links(&mut a.echoes)));
+        clean_all(sources(&mut a.sources));
+    }
+}
+
+impl Sanitize for Incident {
+    fn sanitize(&mut self) {
+        let i = self;
+        clean_all([
+            &mut i.id,
+            &mut i.name,
+            &mut i.dates,
+            &mut i.summary,
+            &mut i.impact,
+        ]);
+        clean_all(
+            i.aliases
+                .iter_mut()
+                .chain(&mut i.sectors)
+                .chain(&mut i.countries),
+        );
+        clean_all(i.lessons.iter_mut().chain(links(&mut i.mitigations)));
+        for at in &mut i.attribution {
+            clean_all([&mut at.actor, &mut at.by, &mut at.date]);
+            clean_all(&mut at.aliases);
         }
-        for n in &mut self.norms {
-            clean_all([
-                &mut n.id,
-                &mut n.set,
-                &mut n.code,
-                &mut n.name,
-                &mut n.summary,
-            ]);
-            clean_all(n.aliases.iter_mut().chain(&mut n.equivalents));
-            clean_all(sources(&mut n.sources));
-        }
-        for a in &mut self.agreements {
-            clean_all([
-                &mut a.id,
-                &mut a.name,
-                &mut a.short_name,
-                &mut a.made_by,
-                &mut a.scope,
-                &mut a.summary,
-                &mut a.url,
-            ]);
-            clean_all(a.norms.iter_mut().chain(links(&mut a.echoes)));
-            clean_all(sources(&mut a.sources));
-        }
-        for i in &mut self.incidents {
-            clean_all([
-                &mut i.id,
-                &mut i.name,
-                &mut i.dates,
-                &mut i.summary,
-                &mut i.impact,
-            ]);
-            clean_all(
-                i.aliases
-                    .iter_mut()
-                    .chain(&mut i.sectors)
-                    .chain(&mut i.countries),
-            );
-            clean_all(i.lessons.iter_mut().chain(links(&mut i.mitigations)));
-            for at in &mut i.attribution {
-                clean_all([&mut at.actor, &mut at.by, &mut at.date]);
-                clean_all(&mut at.aliases);
-            }
-            clean_all(sources(&mut i.sources));
-        }
+        clean_all(sources(&mut i.sources));
     }
 }
 

@@ -78,18 +78,17 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         e.list_of_text("aliases", &n.aliases);
         let mut seen = HashSet::new();
         for (i, other) in n.equivalents.iter().enumerate() {
-            let field = format!("equivalents[{i}]");
             if set_of.get(other.as_str()) == Some(&n.set.as_str()) {
                 e.problem(
-                    &field,
+                    format_args!("equivalents[{i}]"),
                     format!(
                         "'{}' is in the same set; equivalents are norms of other sets",
                         shown(other)
                     ),
                 );
             }
-            e.reference(&field, other, "norm");
-            e.once(&field, other, &mut seen);
+            e.reference(format_args!("equivalents[{i}]"), other, "norm");
+            e.once(format_args!("equivalents[{i}]"), other, &mut seen);
         }
         e.sources(&n.sources);
     }
@@ -104,9 +103,8 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         e.url("url", &a.url);
         let mut seen = HashSet::new();
         for (i, norm) in a.norms.iter().enumerate() {
-            let field = format!("norms[{i}]");
-            e.reference(&field, norm, "norm");
-            e.once(&field, norm, &mut seen);
+            e.reference(format_args!("norms[{i}]"), norm, "norm");
+            e.once(format_args!("norms[{i}]"), norm, &mut seen);
         }
         e.links("echoes", &a.echoes, &mut seen);
         e.bpf_claims_sourced("echoes", &a.echoes, &a.sources);
@@ -114,7 +112,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             e.problem("bpf_analysed", BPF_UNSOURCED.into());
         }
         for (i, &y) in a.bpf_analysed.iter().enumerate() {
-            e.bpf_year(&format!("bpf_analysed[{i}]"), y);
+            e.bpf_year(format_args!("bpf_analysed[{i}]"), y);
         }
         e.sources(&a.sources);
     }
@@ -135,10 +133,10 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         e.list_of_text("sectors", &inc.sectors);
         e.list_of_text("countries", &inc.countries);
         for (i, at) in inc.attribution.iter().enumerate() {
-            e.text(&format!("attribution[{i}].actor"), &at.actor);
-            e.list_of_text(&format!("attribution[{i}].aliases"), &at.aliases);
-            e.text(&format!("attribution[{i}].by"), &at.by);
-            e.text(&format!("attribution[{i}].date"), &at.date);
+            e.text(format_args!("attribution[{i}].actor"), &at.actor);
+            e.list_of_text(format_args!("attribution[{i}].aliases"), &at.aliases);
+            e.text(format_args!("attribution[{i}].by"), &at.by);
+            e.text(format_args!("attribution[{i}].date"), &at.date);
         }
         if inc.mitigations.len() < MIN_MITIGATIONS {
             e.problem(
@@ -167,15 +165,15 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
 }
 
 #[derive(Default)]
-struct Validator {
+struct Validator<'d> {
     /// Every id with the kind of the first entity that used it.
-    ids: HashMap<String, &'static str>,
+    ids: HashMap<&'d str, &'static str>,
     problems: Vec<Problem>,
 }
 
-impl Validator {
+impl<'d> Validator<'d> {
     /// Records every id and reports malformed and duplicate ones.
-    fn index(&mut self, data: &Dataset) {
+    fn index(&mut self, data: &'d Dataset) {
         let all = (data.norm_sets.iter().map(|x| ("norm set", &x.id)))
             .chain(data.norms.iter().map(|x| ("norm", &x.id)))
             .chain(data.agreements.iter().map(|x| ("agreement", &x.id)))
@@ -189,7 +187,7 @@ impl Validator {
             } else if let Some(first) = self.ids.get(id.as_str()) {
                 Some(format!("duplicate id: already used by {}", article(first)))
             } else {
-                self.ids.insert(id.clone(), kind);
+                self.ids.insert(id, kind);
                 None
             };
             if let Some(message) = message {
@@ -203,35 +201,35 @@ impl Validator {
         }
     }
 
-    fn entity<'a>(&'a mut self, kind: &'static str, id: &'a str) -> EntityCheck<'a> {
+    fn entity<'a>(&'a mut self, kind: &'static str, id: &'a str) -> EntityCheck<'a, 'd> {
         EntityCheck { v: self, kind, id }
     }
 }
 
-struct EntityCheck<'a> {
-    v: &'a mut Validator,
+struct EntityCheck<'a, 'd> {
+    v: &'a mut Validator<'d>,
     kind: &'static str,
     id: &'a str,
 }
 
-impl EntityCheck<'_> {
-    fn problem(&mut self, field: &str, message: String) {
+impl EntityCheck<'_, '_> {
+    fn problem(&mut self, field: impl fmt::Display, message: String) {
         self.v.problems.push(Problem {
             kind: self.kind,
             id: self.id.to_owned(),
-            field: field.to_owned(),
+            field: field.to_string(),
             message,
         });
     }
 
-    fn text(&mut self, field: &str, value: &str) {
+    fn text(&mut self, field: impl fmt::Display, value: &str) {
         if value.trim().is_empty() {
             self.problem(field, "must not be empty".into());
         }
     }
 
     /// A reason written out: several words ending like a sentence.
-    fn sentence(&mut self, field: &str, value: &str) {
+    fn sentence(&mut self, field: impl fmt::Display, value: &str) {
         let words = value.split_whitespace().count();
         let ends = value.trim_end().ends_with(['.', '!', '?']);
         if value.trim().is_empty() {
@@ -248,30 +246,35 @@ impl EntityCheck<'_> {
     }
 
     /// `Bpf(..)` links need a BPF source among the entity's sources.
-    fn bpf_claims_sourced(&mut self, field: &str, links: &[NormLink], sources: &[Source]) {
+    fn bpf_claims_sourced(
+        &mut self,
+        field: impl fmt::Display,
+        links: &[NormLink],
+        sources: &[Source],
+    ) {
         if sources.iter().any(is_bpf_source) {
             return;
         }
         for (i, link) in links.iter().enumerate() {
             if matches!(link.basis, Basis::Bpf(_)) {
-                self.problem(&format!("{field}[{i}].basis"), BPF_UNSOURCED.into());
+                self.problem(format_args!("{field}[{i}].basis"), BPF_UNSOURCED.into());
             }
         }
     }
 
-    fn list_of_text(&mut self, field: &str, values: &[String]) {
+    fn list_of_text(&mut self, field: impl fmt::Display, values: &[String]) {
         for (i, value) in values.iter().enumerate() {
-            self.text(&format!("{field}[{i}]"), value);
+            self.text(format_args!("{field}[{i}]"), value);
         }
     }
 
-    fn year(&mut self, field: &str, year: u16) {
+    fn year(&mut self, field: impl fmt::Display, year: u16) {
         if !YEARS.contains(&year) {
             self.problem(field, format!("{year} is not a plausible year"));
         }
     }
 
-    fn bpf_year(&mut self, field: &str, year: u16) {
+    fn bpf_year(&mut self, field: impl fmt::Display, year: u16) {
         if !(FIRST_BPF_YEAR..=*YEARS.end()).contains(&year) {
             self.problem(
                 field,
@@ -280,7 +283,7 @@ impl EntityCheck<'_> {
         }
     }
 
-    fn url(&mut self, field: &str, url: &str) {
+    fn url(&mut self, field: impl fmt::Display, url: &str) {
         let rest = url
             .strip_prefix("https://")
             .or_else(|| url.strip_prefix("http://"));
@@ -290,7 +293,7 @@ impl EntityCheck<'_> {
     }
 
     /// `target` must be the id of an entity of kind `want`.
-    fn reference(&mut self, field: &str, target: &str, want: &'static str) {
+    fn reference(&mut self, field: impl fmt::Display, target: &str, want: &'static str) {
         match self.v.ids.get(target) {
             Some(&kind) if kind == want => {}
             Some(&kind) => self.problem(
@@ -307,20 +310,24 @@ impl EntityCheck<'_> {
     }
 
     /// Reports `target` if it was already listed in the same entity.
-    fn once(&mut self, field: &str, target: &str, seen: &mut HashSet<String>) {
-        if !seen.insert(target.to_owned()) {
+    fn once<'s>(&mut self, field: impl fmt::Display, target: &'s str, seen: &mut HashSet<&'s str>) {
+        if !seen.insert(target) {
             self.problem(field, format!("'{}' is listed twice", shown(target)));
         }
     }
 
-    fn links(&mut self, field: &str, links: &[NormLink], seen: &mut HashSet<String>) {
+    fn links<'s>(
+        &mut self,
+        field: impl fmt::Display,
+        links: &'s [NormLink],
+        seen: &mut HashSet<&'s str>,
+    ) {
         for (i, link) in links.iter().enumerate() {
-            let at = format!("{field}[{i}]");
-            self.reference(&format!("{at}.norm"), &link.norm, "norm");
-            self.once(&format!("{at}.norm"), &link.norm, seen);
-            self.sentence(&format!("{at}.rationale"), &link.rationale);
+            self.reference(format_args!("{field}[{i}].norm"), &link.norm, "norm");
+            self.once(format_args!("{field}[{i}].norm"), &link.norm, seen);
+            self.sentence(format_args!("{field}[{i}].rationale"), &link.rationale);
             if let Basis::Bpf(y) = link.basis {
-                self.bpf_year(&format!("{at}.basis"), y);
+                self.bpf_year(format_args!("{field}[{i}].basis"), y);
             }
         }
     }
@@ -330,8 +337,8 @@ impl EntityCheck<'_> {
             self.problem("sources", "needs at least one source".into());
         }
         for (i, s) in sources.iter().enumerate() {
-            self.text(&format!("sources[{i}].title"), &s.title);
-            self.url(&format!("sources[{i}].url"), &s.url);
+            self.text(format_args!("sources[{i}].title"), &s.title);
+            self.url(format_args!("sources[{i}].url"), &s.url);
         }
     }
 }
