@@ -1,7 +1,7 @@
 //! The command line: argument parsing and the commands that print and exit.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -28,6 +28,9 @@ pub struct Cli {
     /// Load this RON dataset instead of the bundled one.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
+    /// Do not read or write the cache of a large --data file (see the README).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Draw with plain ASCII (automatic when TERM is linux or dumb).
     #[arg(long)]
     pub ascii: bool,
@@ -149,9 +152,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn load(path: Option<&PathBuf>) -> Result<(String, Catalog), LoadError> {
+fn load(path: Option<&PathBuf>, cache: Option<&Path>) -> Result<(String, Catalog), LoadError> {
     match path {
-        Some(p) => data::load_path(p).map(|c| (p.display().to_string(), c)),
+        Some(p) => data::load_path(p, cache).map(|c| (p.display().to_string(), c)),
         None => data::load_bundled().map(|c| (data::load::BUNDLED_NAME.to_owned(), c)),
     }
 }
@@ -173,7 +176,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check { path: Some(p) }) => Some(p),
         _ => cli.data.as_ref(),
     };
-    let (name, catalog) = match load(path) {
+    // `check` always parses and validates; other commands may use the cache.
+    let cache = (!cli.no_cache && !matches!(cli.command, Some(Command::Check { .. })))
+        .then(data::cache::default_dir)
+        .flatten();
+    let (name, catalog) = match load(path, cache.as_deref()) {
         Ok(loaded) => loaded,
         Err(e) => {
             for line in e.to_string().lines() {

@@ -270,7 +270,9 @@ fn unreadable_and_non_utf8_files_are_reported() {
     let dir = std::env::temp_dir().join(format!("cybernorms-loader-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let missing = dir.join("missing.ron");
-    let e = data::load_path(&missing).err().expect("missing file fails");
+    let e = data::load_path(&missing, None)
+        .err()
+        .expect("missing file fails");
     assert!(matches!(e, LoadError::Read { .. }), "{e}");
     assert!(
         e.to_string()
@@ -279,7 +281,9 @@ fn unreadable_and_non_utf8_files_are_reported() {
 
     let bad = dir.join("latin1.ron");
     std::fs::write(&bad, b"Dataset(\n  norm_sets: [\xff]").unwrap();
-    let e = data::load_path(&bad).err().expect("invalid UTF-8 fails");
+    let e = data::load_path(&bad, None)
+        .err()
+        .expect("invalid UTF-8 fails");
     assert_eq!(
         e.to_string(),
         format!("{}:2:15: invalid UTF-8", bad.display())

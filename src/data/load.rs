@@ -3,10 +3,15 @@
 
 use std::path::Path;
 
+use super::cache::Cache;
 use super::catalog::Catalog;
 use super::model::Dataset;
 use super::text::Sanitize;
 use super::validate::{self, Problem};
+
+/// From this size a dataset is parsed on every core and cached; below it, one thread
+/// parses as fast as a cache is read.
+const LARGE: usize = 1 << 20;
 
 /// The dataset shipped inside the binary.
 pub const BUNDLED: &str = include_str!("../../dataset/cybernorms.ron");
@@ -71,13 +76,19 @@ pub fn load_str(path: &str, text: &str) -> Result<Catalog, LoadError> {
     }
 }
 
-/// Reads, parses and validates the file at `path`.
-pub fn load_path(path: &Path) -> Result<Catalog, LoadError> {
+/// Reads, parses and validates the file at `path`. With a cache directory, a large file
+/// that passed validation is saved there, and read back while its bytes stay the same.
+pub fn load_path(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog, LoadError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
         path: name.clone(),
         message: e.to_string(),
     })?;
+    let cache =
+        (cache_dir.filter(|_| bytes.len() >= LARGE)).map(|dir| Cache::new(dir, path, &bytes));
+    if let Some(data) = cache.as_ref().and_then(Cache::read) {
+        return Ok(Catalog::new(data));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
@@ -96,7 +107,11 @@ pub fn load_path(path: &Path) -> Result<Catalog, LoadError> {
             message: "invalid UTF-8".to_owned(),
         }
     })?;
-    load_str(&name, &text)
+    let catalog = load_str(&name, &text)?;
+    if let Some(cache) = cache {
+        cache.write(catalog.dataset());
+    }
+    Ok(catalog)
 }
 
 /// The dataset embedded in the binary.
@@ -109,9 +124,7 @@ pub fn load_bundled() -> Result<Catalog, LoadError> {
 /// left empty) is parsed as usual. `None` for anything unexpected, or any error: the caller
 /// then parses the whole text in one go, which gives the exact message and position.
 fn parse_parallel(text: &str) -> Option<Dataset> {
-    /// Below this size one thread is as fast.
-    const PARALLEL_FROM: usize = 1 << 20;
-    if text.len() < PARALLEL_FROM {
+    if text.len() < LARGE {
         return None;
     }
     let lists = top_level_lists(text)?;

@@ -1,5 +1,6 @@
 //! The dataset: its serde model, loading, validation and the indexed catalog.
 
+pub mod cache;
 pub mod catalog;
 pub mod load;
 pub mod model;
