@@ -83,6 +83,10 @@ fn first_frame(args: &[&str]) -> (Duration, u64) {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cybernorms"));
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join("cybernorms-bench-cache"),
+    );
     let mut reader = pair.master.try_clone_reader().unwrap();
     let mut writer = pair.master.take_writer().unwrap();
     let start = Instant::now();
@@ -175,11 +179,19 @@ fn main() {
         ron::to_string(&generator::generate(100_000, 2018)).unwrap(),
     )
     .unwrap();
-    let (t, rss) = first_frame(&["--data", big.to_str().unwrap()]);
-    println!(
-        "100k generated dataset, process start to first full frame: {}; peak RSS {} kB",
-        ms(t),
-        rss
-    );
+    let big = big.to_str().unwrap();
+    let _ = std::fs::remove_dir_all(std::env::temp_dir().join("cybernorms-bench-cache"));
+    for (what, args) in [
+        ("without the cache", &["--no-cache", "--data", big][..]),
+        ("first run, writing the cache", &["--data", big]),
+        ("from the cache", &["--data", big]),
+    ] {
+        let (t, rss) = first_frame(args);
+        println!(
+            "100k generated dataset, process start to first full frame, {what}: {}; peak RSS {} kB",
+            ms(t),
+            rss
+        );
+    }
     let _ = std::fs::remove_file(&big);
 }
