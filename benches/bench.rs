@@ -193,5 +193,5 @@ fn main() {
             rss
         );
     }
-    let _ = std::fs::remove_file(&big);
+    let _ = std::fs::remove_file(big);
 }
