@@ -241,6 +241,8 @@ pub fn generate(n: usize, seed: u64) -> Dataset {
         })
         .collect();
     Dataset {
+        version: format!("generated-{n}-{seed}"),
+        date: "2026-11-24".into(),
         norm_sets,
         norms,
         agreements,

@@ -50,7 +50,7 @@ pub enum Command {
     },
     /// Print the whole loaded dataset.
     Dump {
-        /// As JSON: {"norm_sets":[..],"norms":[..],"agreements":[..],"incidents":[..]}.
+        /// As JSON: {"version":"..","date":"..","norm_sets":[..],"norms":[..],"agreements":[..],"incidents":[..]}.
         #[arg(long, required = true)]
         json: bool,
     },
@@ -199,6 +199,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let found = match cli.command {
         Some(Command::Check { .. }) => {
             writeln!(out, "{name}: ok")?;
+            if let Some(edition) = catalog.edition() {
+                writeln!(out, "  dataset {edition}")?;
+            }
             for (kind, plural) in [
                 (Kind::NormSet, "norm sets"),
                 (Kind::Norm, "norms"),

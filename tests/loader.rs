@@ -290,3 +290,22 @@ fn unreadable_and_non_utf8_files_are_reported() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_dataset_date_must_be_a_date_and_is_shown_with_the_version() {
+    let dated = MINI.replacen(
+        "Dataset(",
+        "Dataset(\n    version: \"2.1.0\",\n    date: \"2026-11-24\",",
+        1,
+    );
+    let c = data::load_str("mini.ron", &dated).expect("a dated fixture loads");
+    assert_eq!(c.edition().as_deref(), Some("version 2.1.0 of 2026-11-24"));
+    assert_eq!(data::load_str("mini.ron", MINI).unwrap().edition(), None);
+    for bad in ["2026-13-01", "24 November 2026", "2026-11-4", "1066-10-14"] {
+        let text = dated.replace("2026-11-24", bad);
+        assert_eq!(
+            error_of(&text),
+            format!("bad.ron: dataset field 'date': '{bad}' is not a date (YYYY-MM-DD)")
+        );
+    }
+}

@@ -214,6 +214,18 @@ impl Catalog {
         &self.data
     }
 
+    /// The dataset's version and date as one phrase (`version 1.0.0 of 2026-11-24`), when
+    /// it gives either.
+    pub fn edition(&self) -> Option<String> {
+        let (version, date) = (&self.data.version, &self.data.date);
+        match (version.is_empty(), date.is_empty()) {
+            (false, false) => Some(format!("version {version} of {date}")),
+            (false, true) => Some(format!("version {version}")),
+            (true, false) => Some(format!("of {date}")),
+            (true, true) => None,
+        }
+    }
+
     pub fn count(&self, kind: Kind) -> usize {
         count(&self.data, kind)
     }

@@ -3,10 +3,17 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The whole dataset file: `Dataset(norm_sets: [..], norms: [..], agreements: [..], incidents: [..])`.
+/// The whole dataset file: `Dataset(version: "..", date: "..", norm_sets: [..], norms: [..],
+/// agreements: [..], incidents: [..])`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
+    /// The dataset's own version (`1.0.0`), raised with every published change.
+    #[serde(default)]
+    pub version: String,
+    /// When it was last revised, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
     pub norm_sets: Vec<NormSet>,
     pub norms: Vec<Norm>,
     pub agreements: Vec<Agreement>,
@@ -74,6 +81,17 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// The number of the matching element (or category) in the BPF's 2021 mapping, where a
+    /// BPF text gives it (see `dataset/README.md`).
+    pub fn bpf_element(self) -> Option<&'static str> {
+        match self {
+            Self::HumanRights => Some("element 1.1"),
+            Self::Cooperation => Some("element 4.1"),
+            Self::Restraint => Some("category 5"),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::HumanRights => "human rights",

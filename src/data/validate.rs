@@ -18,7 +18,7 @@ const BPF_UNSOURCED: &str =
 /// One rule violation, located by entity and field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// `norm set`, `norm`, `agreement` or `incident`.
+    /// `norm set`, `norm`, `agreement` or `incident`; `dataset` for the file's own fields.
     pub kind: &'static str,
     pub id: String,
     /// Field path inside the entity: `mitigations[2].norm`.
@@ -28,6 +28,10 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            // The dataset's own fields.
+            return write!(f, "{} field '{}': {}", self.kind, self.field, self.message);
+        }
         write!(
             f,
             "{} '{}' field '{}': {}",
@@ -57,6 +61,13 @@ fn shown(value: &str) -> String {
 pub fn validate(data: &Dataset) -> Vec<Problem> {
     let mut v = Validator::default();
     v.index(data);
+    if !data.date.is_empty() && !is_date(&data.date) {
+        let mut e = v.entity("dataset", "");
+        e.problem(
+            "date",
+            format!("'{}' is not a date (YYYY-MM-DD)", shown(&data.date)),
+        );
+    }
     for s in &data.norm_sets {
         let mut e = v.entity("norm set", &s.id);
         e.text("name", &s.name);
@@ -360,6 +371,22 @@ fn article(kind: &str) -> String {
         "a"
     };
     format!("{a} {kind}")
+}
+
+/// `YYYY-MM-DD` with a plausible year, a month and a day that exist in some month.
+fn is_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u16>().ok())?
+    };
+    match parts[..] {
+        [y, m, d] => {
+            number(y, 4).is_some_and(|y| YEARS.contains(&y))
+                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
 }
 
 fn is_slug(id: &str) -> bool {

@@ -196,7 +196,12 @@ fn facts(w: &mut Writer, c: &Catalog, e: EntityRef) {
                 w.field("Also", &n.aliases.join(", "));
             }
             if !n.themes.is_empty() {
-                let themes: Vec<&str> = n.themes.iter().map(|t| t.label()).collect();
+                let themes: Vec<String> = (n.themes.iter())
+                    .map(|t| match t.bpf_element() {
+                        Some(element) => format!("{} (BPF 2021 {element})", t.label()),
+                        None => t.label().to_owned(),
+                    })
+                    .collect();
                 w.field("Themes", &themes.join(", "));
             }
             w.paragraph(&n.summary);

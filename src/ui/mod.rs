@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, state: &State, ctx: &Context, theme: &Theme) {
     draw_body(frame, body, state, ctx, theme);
     frame.render_widget(footer_line(state, theme), footer);
     match state.mode {
-        Mode::Help => help::draw(frame, area, theme),
+        Mode::Help => help::draw(frame, area, ctx, theme),
         Mode::Palette => palette::draw(frame, body, state, &ctx.catalog, theme),
         _ => {}
     }
