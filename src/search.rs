@@ -122,6 +122,12 @@ const KEY_SCORE_PER_CHAR: i64 = 16;
 
 /// Below this many candidates a search runs on one thread.
 const PARALLEL_FROM: usize = 20_000;
+/// How many candidates a search checks between two questions to `stop` (about 0.3 ms).
+const CHECK_EVERY: usize = 1024;
+
+/// Asked during a search whether to give it up: the terminal edge says yes when input is
+/// waiting, so that a slow search never holds up the keys typed after it.
+pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
 
 /// Prepared haystacks of every entity, grouped by kind.
 pub struct Index {
@@ -192,6 +198,13 @@ impl Index {
     /// The entities of `kind` (all kinds when `None`) that match `query`, best first; all of
     /// them, in dataset order, when the query is blank.
     pub fn filter(&self, query: &str, kind: Option<Kind>) -> Vec<Match> {
+        self.filter_until(query, kind, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// `filter`, given up (`None`) as soon as `stop` says so: it is asked every
+    /// `CHECK_EVERY` candidates.
+    pub fn filter_until(&self, query: &str, kind: Option<Kind>, stop: Stop) -> Option<Vec<Match>> {
         let range = match kind {
             Some(k) => {
                 let start = self.starts[Self::slot(k)];
@@ -205,44 +218,52 @@ impl Index {
             None => 0..self.items.len(),
         };
         let candidates: Vec<&Haystack> = self.items[range].iter().collect();
-        self.search(query, &candidates)
+        self.search(query, &candidates, stop)
     }
 
     /// Like `filter`, but only among `previous`: the matches of a query that `query` extends
     /// (typing on). A longer query never matches more, so nothing is lost.
-    pub fn refine(&self, query: &str, previous: &[Match]) -> Vec<Match> {
+    pub fn refine(&self, query: &str, previous: &[Match], stop: Stop) -> Option<Vec<Match>> {
         let mut candidates: Vec<&Haystack> = previous.iter().map(|m| self.item(m.entity)).collect();
         // `previous` is ranked: back to dataset order, which equal ranks keep.
         candidates.sort_by_key(|h| (Self::slot(h.entity.kind), h.entity.index));
-        self.search(query, &candidates)
+        self.search(query, &candidates, stop)
     }
 
-    fn search(&self, query: &str, candidates: &[&Haystack]) -> Vec<Match> {
+    fn search(&self, query: &str, candidates: &[&Haystack], stop: Stop) -> Option<Vec<Match>> {
         let words: Vec<String> = query.split_whitespace().map(|w| fold(w).text).collect();
         let bits: Vec<u64> = words.iter().map(|w| char_bits(w)).collect();
-        let run = |chunk: &[&Haystack]| -> Vec<Match> {
-            (chunk.iter())
-                .filter(|h| bits.iter().all(|&b| h.bits & b == b))
-                .filter_map(|h| self.score(h, &words))
-                .collect()
+        let run = |chunk: &[&Haystack]| -> Option<Vec<Match>> {
+            let mut found = Vec::new();
+            for block in chunk.chunks(CHECK_EVERY) {
+                if stop() {
+                    return None;
+                }
+                found.extend(
+                    (block.iter())
+                        .filter(|h| bits.iter().all(|&b| h.bits & b == b))
+                        .filter_map(|h| self.score(h, &words)),
+                );
+            }
+            Some(found)
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let mut out: Vec<Match> = if candidates.len() < PARALLEL_FROM || threads < 2 {
-            run(candidates)
+            run(candidates)?
         } else {
             let size = candidates.len().div_ceil(threads);
             std::thread::scope(|scope| {
                 let handles: Vec<_> = (candidates.chunks(size))
                     .map(|chunk| scope.spawn(move || run(chunk)))
                     .collect();
-                (handles.into_iter())
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
-            })
+                let parts: Option<Vec<Vec<Match>>> =
+                    (handles.into_iter()).map(|h| h.join().ok()?).collect();
+                parts.map(|parts| parts.concat())
+            })?
         };
         // Stable: equal ranks keep dataset order.
         out.sort_by_key(|m| std::cmp::Reverse((m.tier, m.score)));
-        out
+        Some(out)
     }
 
     fn score(&self, h: &Haystack, words: &[String]) -> Option<Match> {
@@ -297,6 +318,23 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_stops_when_asked_and_otherwise_finds_what_filter_finds() {
+        let catalog = crate::data::load_bundled().unwrap();
+        let index = Index::new(&catalog);
+        let asked = std::sync::atomic::AtomicUsize::new(0);
+        let stop = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < usize::MAX;
+        assert_eq!(index.filter_until("grid", None, &stop), None);
+        assert_eq!(
+            asked.load(std::sync::atomic::Ordering::Relaxed),
+            1,
+            "asked before any work"
+        );
+        let all = index.filter_until("grid", None, &|| false);
+        assert!(all.as_ref().is_some_and(|m| !m.is_empty()));
+        assert_eq!(all, Some(index.filter("grid", None)));
+    }
 
     #[test]
     fn fold_strips_accents_and_case_and_keeps_origins() {

@@ -2,7 +2,8 @@
 //! The loop is generic over ratatui's `Backend`, so tests drive it without a terminal.
 
 use std::io::Write;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
@@ -12,6 +13,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{self, Action, Context, State};
+use crate::search::Stop;
 use crate::ui::{self, Theme};
 
 /// What reaches the event loop.
@@ -89,6 +91,11 @@ fn enter() -> std::io::Result<Terminal<CrosstermBackend<SyncWriter<std::io::Stdo
 /// terminal goes away. The terminal is restored on every path, panics included.
 pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
+    let queued = Arc::new(AtomicUsize::new(0));
+    let tx = Inbox {
+        tx,
+        queued: Arc::clone(&queued),
+    };
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     let signal_tx = tx.clone();
     thread::spawn(move || {
@@ -101,7 +108,8 @@ pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
     thread::spawn(move || read_input(&tx));
     // Fault injection for the test of the panic path: a panic on the first key.
     let inject_panic = std::env::var_os("CYBERNORMS_TEST_PANIC").is_some();
-    let rx = bursts(rx).inspect(move |burst| {
+    let waiting = Arc::clone(&queued);
+    let rx = bursts(rx, queued).inspect(move |burst| {
         if inject_panic && burst.iter().any(|i| matches!(i, Input::Key(_))) {
             panic!("injected panic (CYBERNORMS_TEST_PANIC)");
         }
@@ -112,8 +120,31 @@ pub fn run(ctx: &Context, theme: &Theme) -> anyhow::Result<()> {
             .write_all(osc52(text).as_bytes())
             .and_then(|()| out.flush());
     };
-    event_loop(&mut terminal, ctx, theme, rx, &mut clipboard)?;
+    let input_waiting = move || waiting.load(Ordering::Relaxed) > 0;
+    event_loop(
+        &mut terminal,
+        ctx,
+        theme,
+        rx,
+        &input_waiting,
+        &mut clipboard,
+    )?;
     Ok(())
+}
+
+/// The sending side of the input channel, counting what is queued and not yet taken, so
+/// that a search can give way to input that arrives while it runs.
+#[derive(Clone)]
+struct Inbox {
+    tx: mpsc::Sender<Input>,
+    queued: Arc<AtomicUsize>,
+}
+
+impl Inbox {
+    fn send(&self, input: Input) -> Result<(), mpsc::SendError<Input>> {
+        self.queued.fetch_add(1, Ordering::Relaxed);
+        self.tx.send(input)
+    }
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard of the terminal the user sits at:
@@ -125,7 +156,7 @@ pub fn osc52(text: &str) -> String {
 }
 
 /// Forwards terminal events until reading fails or nobody listens any more.
-fn read_input(tx: &mpsc::Sender<Input>) {
+fn read_input(tx: &Inbox) {
     loop {
         let input = match event::read() {
             Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Input::Key(key),
@@ -152,20 +183,25 @@ pub enum Exit {
 
 /// Draws the first frame, then applies inputs until one ends the session. Inputs come in
 /// bursts (all that arrived while the last frame was made): a burst is applied whole, the
-/// search runs once for it, and one frame is drawn. Nothing is drawn for unbound keys;
-/// ratatui's buffer diff sends only the cells that changed.
+/// search runs once for it, and one frame is drawn. A search gives way as soon as
+/// `input_waiting`: the next burst is taken at once, and searched for instead (no frame is
+/// drawn in between). Nothing is drawn for unbound keys; ratatui's buffer diff sends only
+/// the cells that changed.
 pub fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     ctx: &Context,
     theme: &Theme,
     bursts: impl IntoIterator<Item = Vec<Input>>,
+    input_waiting: Stop,
     clipboard: &mut dyn FnMut(&str),
 ) -> Result<Exit, B::Error> {
     let mut state = State::new(ctx);
     resize(&mut state, terminal, ctx)?;
     terminal.draw(|f| ui::draw(f, &state, ctx, theme))?;
+    // Whether the state changed since the last frame (a frame is skipped when a search gives
+    // way, and drawn after the next burst, whatever it holds).
+    let mut changed = false;
     for burst in bursts {
-        let mut changed = false;
         for input in burst {
             match input {
                 Input::Key(key) => {
@@ -200,19 +236,21 @@ pub fn event_loop<B: Backend>(
                 Input::ReadError(_) => return Ok(Exit::InputClosed),
             }
         }
-        if changed {
-            app::settle(&mut state, ctx);
+        if changed && app::settle_until(&mut state, ctx, input_waiting) {
             terminal.draw(|f| ui::draw(f, &state, ctx, theme))?;
+            changed = false;
         }
     }
     Ok(Exit::InputClosed)
 }
 
 /// Everything the channel holds: one input waited for, then those already queued behind it.
-fn bursts(rx: mpsc::Receiver<Input>) -> impl Iterator<Item = Vec<Input>> {
+fn bursts(rx: mpsc::Receiver<Input>, queued: Arc<AtomicUsize>) -> impl Iterator<Item = Vec<Input>> {
     std::iter::from_fn(move || {
         let first = rx.recv().ok()?;
-        Some(std::iter::once(first).chain(rx.try_iter()).collect())
+        let burst: Vec<Input> = std::iter::once(first).chain(rx.try_iter()).collect();
+        queued.fetch_sub(burst.len(), Ordering::Relaxed);
+        Some(burst)
     })
 }
 

@@ -413,3 +413,51 @@ fn a_burst_of_typing_searches_once_and_ends_where_key_by_key_would() {
     app::settle(&mut burst, &ctx);
     assert_eq!(burst, one_by_one);
 }
+
+#[test]
+fn a_search_that_gives_way_leaves_the_last_complete_matches_until_it_runs_again() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    press(&mut s, &ctx, "3/");
+    for c in "solar".chars() {
+        app::step(&mut s, app::Action::Input(c), &ctx);
+    }
+    let before = s.current().matches.clone();
+    assert!(
+        !app::settle_until(&mut s, &ctx, &|| true),
+        "input waiting: the search gives way"
+    );
+    assert_eq!(
+        s.current().matches,
+        before,
+        "the matches on screen stay as they were"
+    );
+    assert_eq!(s.current().matched, "");
+    assert!(app::settle_until(&mut s, &ctx, &|| false));
+    assert_eq!(s.current().matched, "solar");
+    let names: Vec<&str> = (s.current().matches.iter())
+        .map(|m| ctx.catalog.incident(m.entity.index).name.as_str())
+        .collect();
+    assert_eq!(names, ["SolarWinds"]);
+}
+
+#[test]
+fn esc_while_a_search_is_pending_never_waits_for_it_and_keeps_what_was_on_screen() {
+    let ctx = ctx();
+    let mut s = State::new(&ctx);
+    // WannaCry is selected on screen; "solar", typed in a burst, is never searched for.
+    press(&mut s, &ctx, "3/");
+    for c in "solar".chars() {
+        app::step(&mut s, app::Action::Input(c), &ctx);
+    }
+    app::step(&mut s, app::Action::Cancel, &ctx);
+    assert_eq!(s.mode, Mode::Browse);
+    assert_eq!(s.current().query, "");
+    let selected = s.current().selected_entity().unwrap();
+    assert_eq!(ctx.catalog.incident(selected.index).name, "WannaCry");
+    // Had the search run first, its best match, SolarWinds, would have stayed selected.
+    let mut waited = State::new(&ctx);
+    press(&mut waited, &ctx, "3/solar<Esc>");
+    let selected = waited.current().selected_entity().unwrap();
+    assert_eq!(ctx.catalog.incident(selected.index).name, "SolarWinds");
+}

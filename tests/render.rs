@@ -25,7 +25,7 @@ fn screen_in(theme: &Theme, width: u16, height: u16, keys: &str) -> String {
         };
         vec![Input::Key(KeyEvent::new(code, KeyModifiers::NONE))]
     });
-    event_loop(&mut terminal, &ctx, theme, inputs, &mut |_| {}).unwrap();
+    event_loop(&mut terminal, &ctx, theme, inputs, &|| false, &mut |_| {}).unwrap();
     terminal.backend().to_string()
 }
 

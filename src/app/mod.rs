@@ -5,7 +5,7 @@ mod keymap;
 pub use keymap::{BINDINGS, Binding, Key, Mode, help_rows, key_name, keymap};
 
 use crate::data::{Catalog, EntityRef, Kind};
-use crate::search::{Index, Match};
+use crate::search::{Index, Match, Stop};
 
 /// The panes: three lists, the coverage matrix and the insights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,13 +138,19 @@ impl Context {
         kind: Option<Kind>,
         query: &str,
         previous: Option<(&str, &[Match])>,
-    ) -> Vec<Match> {
+        stop: Stop,
+    ) -> Option<Vec<Match>> {
         match previous {
             Some((was, matches)) if !was.trim().is_empty() && query.starts_with(was) => {
-                self.index.refine(query, matches)
+                self.index.refine(query, matches, stop)
             }
-            _ => self.index.filter(query, kind),
+            _ => self.index.filter_until(query, kind, stop),
         }
+    }
+
+    /// All of `kind` (everything when `None`), in dataset order.
+    fn everything(&self, kind: Option<Kind>) -> Vec<Match> {
+        self.index.filter("", kind)
     }
 }
 
@@ -249,9 +255,7 @@ impl State {
         let panes = Pane::ALL.map(|p| PaneState {
             query: String::new(),
             matched: String::new(),
-            matches: p
-                .kind()
-                .map_or_else(Vec::new, |k| ctx.matches(Some(k), "", None)),
+            matches: p.kind().map_or_else(Vec::new, |k| ctx.everything(Some(k))),
             selected: 0,
             offset: 0,
             stack: Vec::new(),
@@ -328,10 +332,11 @@ pub fn update(state: &mut State, action: Action, ctx: &Context) {
 /// the burst. The searches for the queries in between are never run, so a burst of typing
 /// (or an Esc typed during it) never waits on them.
 pub fn step(state: &mut State, action: Action, ctx: &Context) {
-    // Only typing may run ahead of the matches; anything else sees them up to date.
+    // Only typing, and what drops the query or the session, may run ahead of the matches;
+    // anything else sees them up to date.
     if !matches!(
         action,
-        Action::Input(_) | Action::DeleteChar | Action::ClearInput
+        Action::Input(_) | Action::DeleteChar | Action::ClearInput | Action::Cancel | Action::Quit
     ) {
         settle(state, ctx);
     }
@@ -340,25 +345,61 @@ pub fn step(state: &mut State, action: Action, ctx: &Context) {
 
 /// Brings the matches of the current pane and of the palette up to their queries.
 pub fn settle(state: &mut State, ctx: &Context) {
+    settle_until(state, ctx, &|| false);
+}
+
+/// `settle`, unless `stop` interrupts a search: then `false`, and the matches stay those
+/// of the last query searched to the end (the next `settle` searches again).
+pub fn settle_until(state: &mut State, ctx: &Context, stop: Stop) -> bool {
     let pal = &mut state.palette;
-    if pal.query != pal.matched {
-        pal.matches = ctx.matches(None, &pal.query, Some((&pal.matched, &pal.matches)));
-        pal.matched = pal.query.clone();
-        pal.selected = 0;
-    }
     let kind = state.pane.kind();
-    let p = state.current_mut();
-    if p.query != p.matched {
-        p.matches = ctx.matches(kind, &p.query, Some((&p.matched, &p.matches)));
-        p.matched = p.query.clone();
-        p.selected = 0;
-    }
+    let p = &mut state.panes[state.pane.position()];
+    let searched = catch_up(
+        ctx,
+        None,
+        &pal.query,
+        &mut pal.matched,
+        &mut pal.matches,
+        &mut pal.selected,
+        stop,
+    ) && catch_up(
+        ctx,
+        kind,
+        &p.query,
+        &mut p.matched,
+        &mut p.matches,
+        &mut p.selected,
+        stop,
+    );
     let page = state.page;
     let p = state.current_mut();
     p.offset = p
         .offset
         .min(p.selected)
         .max((p.selected + 1).saturating_sub(page));
+    searched
+}
+
+/// Searches for `query` unless `matched` (the query of `matches`) is already it.
+fn catch_up(
+    ctx: &Context,
+    kind: Option<Kind>,
+    query: &str,
+    matched: &mut String,
+    matches: &mut Vec<Match>,
+    selected: &mut usize,
+    stop: Stop,
+) -> bool {
+    if query == matched.as_str() {
+        return true;
+    }
+    let Some(found) = ctx.matches(kind, query, Some((matched, matches)), stop) else {
+        return false;
+    };
+    *matches = found;
+    query.clone_into(matched);
+    *selected = 0;
+    true
 }
 
 fn apply(state: &mut State, action: Action, ctx: &Context) {
@@ -468,7 +509,7 @@ fn apply(state: &mut State, action: Action, ctx: &Context) {
         Action::SearchStart => {}
         Action::PaletteOpen => {
             state.palette = Palette {
-                matches: ctx.matches(None, "", None),
+                matches: ctx.everything(None),
                 ..Palette::default()
             };
             state.mode = Mode::Palette;
@@ -604,8 +645,9 @@ fn copy(state: &mut State, ctx: &Context, what: CopyWhat) {
 }
 
 /// Clears the current pane's filter at once, keeping the selected entity selected.
+/// Clears the pane's filter, keeping selected what was selected on screen: the matches of
+/// the last query searched to the end, which a query typed since has not replaced yet.
 fn clear_filter(state: &mut State, ctx: &Context) {
-    settle(state, ctx);
     let Some(kind) = state.pane.kind() else {
         return;
     };
@@ -613,7 +655,7 @@ fn clear_filter(state: &mut State, ctx: &Context) {
     let was = p.selected_entity();
     p.query.clear();
     p.matched.clear();
-    p.matches = ctx.matches(Some(kind), "", None);
+    p.matches = ctx.everything(Some(kind));
     p.selected = (was.and_then(|e| p.matches.iter().position(|m| m.entity == e))).unwrap_or(0);
 }
 
