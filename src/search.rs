@@ -106,8 +106,6 @@ pub struct Match {
     pub entity: EntityRef,
     pub tier: Tier,
     pub score: i64,
-    /// Char indices of the row label to highlight, ascending.
-    pub highlight: Vec<usize>,
 }
 
 /// The kinds in the order the index holds them, which is the order ties rank in.
@@ -230,8 +228,27 @@ impl Index {
         self.search(query, &candidates, stop)
     }
 
+    /// Char indices, ascending, of `e`'s row label that `query` matches: the rows on screen
+    /// ask for them, so a search does not compute them for every match.
+    pub fn highlight(&self, e: EntityRef, query: &str) -> Vec<usize> {
+        let h = self.item(e);
+        let mut highlight: Vec<usize> = (query.split_whitespace())
+            .map(|w| fold(w).text)
+            .filter_map(|word| {
+                let (score, idx) = self.matcher.fuzzy_indices(&h.label.text, &word)?;
+                (score >= LABEL_SCORE_PER_CHAR * chars(&word)).then_some(idx)
+            })
+            .flatten()
+            .map(|i| h.label.origin(i))
+            .collect();
+        highlight.sort_unstable();
+        highlight.dedup();
+        highlight
+    }
+
     fn search(&self, query: &str, candidates: &[&Haystack], stop: Stop) -> Option<Vec<Match>> {
         let words: Vec<String> = query.split_whitespace().map(|w| fold(w).text).collect();
+        let whole = compact(&words.concat());
         let bits: Vec<u64> = words.iter().map(|w| char_bits(w)).collect();
         let run = |chunk: &[&Haystack]| -> Option<Vec<Match>> {
             let mut found = Vec::new();
@@ -242,7 +259,7 @@ impl Index {
                 found.extend(
                     (block.iter())
                         .filter(|h| bits.iter().all(|&b| h.bits & b == b))
-                        .filter_map(|h| self.score(h, &words)),
+                        .filter_map(|h| self.score(h, &words, &whole)),
                 );
             }
             Some(found)
@@ -266,32 +283,26 @@ impl Index {
         Some(out)
     }
 
-    fn score(&self, h: &Haystack, words: &[String]) -> Option<Match> {
-        let whole = compact(&words.concat());
+    /// `whole` is the query's words run together, compacted (for the prefix tiers).
+    fn score(&self, h: &Haystack, words: &[String], whole: &str) -> Option<Match> {
         let mut score = 0;
-        let mut highlight = Vec::new();
         for word in words {
             // Letters scattered over a long text are noise, not a match (see the constants).
-            let chars = i64::try_from(word.chars().count()).unwrap_or(0);
-            let on_label = (self.matcher.fuzzy_indices(&h.label.text, word))
-                .filter(|(s, _)| *s >= LABEL_SCORE_PER_CHAR * chars);
+            let chars = chars(word);
+            let on_label = (self.matcher.fuzzy_match(&h.label.text, word))
+                .filter(|&s| s >= LABEL_SCORE_PER_CHAR * chars);
             let on_keys = (h.keys.iter())
                 .filter_map(|k| self.matcher.fuzzy_match(k, word))
                 .filter(|&s| s >= KEY_SCORE_PER_CHAR * chars)
                 .max();
-            // Highlight on the label whenever it matches; score with the best field.
-            match on_label {
-                Some((s, idx)) => {
-                    score += on_keys.map_or(s, |k| k.max(s));
-                    highlight.extend(idx.into_iter().map(|i| h.label.origin(i)));
-                }
-                None => score += on_keys?,
-            }
+            // Score with the best field.
+            score += match (on_label, on_keys) {
+                (Some(l), Some(k)) => l.max(k),
+                (l, k) => l.or(k)?,
+            };
         }
-        highlight.sort_unstable();
-        highlight.dedup();
         let shortest_prefixed = (h.names.iter())
-            .filter(|n| !whole.is_empty() && n.starts_with(&whole))
+            .filter(|n| !whole.is_empty() && n.starts_with(whole))
             .map(String::len)
             .min();
         let tier = match shortest_prefixed {
@@ -310,9 +321,13 @@ impl Index {
             entity: h.entity,
             tier,
             score,
-            highlight,
         })
     }
+}
+
+/// A word's length in characters, as a score threshold counts it.
+fn chars(word: &str) -> i64 {
+    i64::try_from(word.chars().count()).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -174,6 +174,7 @@ pub struct PaneState {
     pub offset: usize,
     /// Opened details, the last one on screen. Empty: the list has the focus.
     pub stack: Vec<Detail>,
+    pub trail: Trail,
 }
 
 impl PaneState {
@@ -190,6 +191,74 @@ pub struct Palette {
     pub matched: String,
     pub matches: Vec<Match>,
     pub selected: usize,
+    pub trail: Trail,
+}
+
+/// A list filtered by a query: a pane's, or the palette's.
+trait Filtered {
+    /// The query, the query its matches answer, the matches, the selection, and the trail.
+    fn parts(&mut self) -> (&str, &mut String, &mut Vec<Match>, &mut usize, &mut Trail);
+}
+
+impl Filtered for PaneState {
+    fn parts(&mut self) -> (&str, &mut String, &mut Vec<Match>, &mut usize, &mut Trail) {
+        let p = self;
+        (
+            &p.query,
+            &mut p.matched,
+            &mut p.matches,
+            &mut p.selected,
+            &mut p.trail,
+        )
+    }
+}
+
+impl Filtered for Palette {
+    fn parts(&mut self) -> (&str, &mut String, &mut Vec<Match>, &mut usize, &mut Trail) {
+        let p = self;
+        (
+            &p.query,
+            &mut p.matched,
+            &mut p.matches,
+            &mut p.selected,
+            &mut p.trail,
+        )
+    }
+}
+
+/// The matches of the shorter queries typed on the way to the current one, so that deleting
+/// a character takes them back instead of searching again. A cache: it never changes what
+/// is shown, so states that differ only in it are equal.
+#[derive(Debug, Clone, Default)]
+pub struct Trail(Vec<(String, Vec<Match>)>);
+
+impl PartialEq for Trail {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Trail {}
+
+impl Trail {
+    /// Matches kept at most (at 100k entities, the first letters' sets are the large ones).
+    const MAX_MATCHES: usize = 200_000;
+
+    /// The kept matches of `query`, if any; forgets what is not on the way to it.
+    fn take(&mut self, query: &str) -> Option<Vec<Match>> {
+        self.0.retain(|(q, _)| query.starts_with(q.as_str()));
+        match self.0.last() {
+            Some((q, _)) if q == query => self.0.pop().map(|(_, m)| m),
+            _ => None,
+        }
+    }
+
+    fn keep(&mut self, query: String, matches: Vec<Match>) {
+        self.0.push((query, matches));
+        while self.0.iter().map(|(_, m)| m.len()).sum::<usize>() > Self::MAX_MATCHES {
+            self.0.remove(0);
+        }
+    }
 }
 
 /// Where the user was: restored by history back and forward.
@@ -259,6 +328,7 @@ impl State {
             selected: 0,
             offset: 0,
             stack: Vec::new(),
+            trail: Trail::default(),
         });
         Self {
             pane: Pane::Incidents,
@@ -351,26 +421,9 @@ pub fn settle(state: &mut State, ctx: &Context) {
 /// `settle`, unless `stop` interrupts a search: then `false`, and the matches stay those
 /// of the last query searched to the end (the next `settle` searches again).
 pub fn settle_until(state: &mut State, ctx: &Context, stop: Stop) -> bool {
-    let pal = &mut state.palette;
     let kind = state.pane.kind();
-    let p = &mut state.panes[state.pane.position()];
-    let searched = catch_up(
-        ctx,
-        None,
-        &pal.query,
-        &mut pal.matched,
-        &mut pal.matches,
-        &mut pal.selected,
-        stop,
-    ) && catch_up(
-        ctx,
-        kind,
-        &p.query,
-        &mut p.matched,
-        &mut p.matches,
-        &mut p.selected,
-        stop,
-    );
+    let searched = catch_up(ctx, None, &mut state.palette, stop)
+        && catch_up(ctx, kind, &mut state.panes[state.pane.position()], stop);
     let page = state.page;
     let p = state.current_mut();
     p.offset = p
@@ -380,24 +433,25 @@ pub fn settle_until(state: &mut State, ctx: &Context, stop: Stop) -> bool {
     searched
 }
 
-/// Searches for `query` unless `matched` (the query of `matches`) is already it.
-fn catch_up(
-    ctx: &Context,
-    kind: Option<Kind>,
-    query: &str,
-    matched: &mut String,
-    matches: &mut Vec<Match>,
-    selected: &mut usize,
-    stop: Stop,
-) -> bool {
+/// Brings the matches of `list` up to its query, from its trail when the query is one
+/// typed before, else by searching (narrowing from the last matches when the query grew).
+fn catch_up(ctx: &Context, kind: Option<Kind>, list: &mut impl Filtered, stop: Stop) -> bool {
+    let (query, matched, matches, selected, trail) = list.parts();
     if query == matched.as_str() {
         return true;
     }
-    let Some(found) = ctx.matches(kind, query, Some((matched, matches)), stop) else {
-        return false;
+    let found = match trail.take(query) {
+        Some(found) => found,
+        None => match ctx.matches(kind, query, Some((matched, matches)), stop) {
+            Some(found) => found,
+            None => return false,
+        },
     };
-    *matches = found;
-    query.clone_into(matched);
+    let was = std::mem::replace(matched, query.to_owned());
+    let old = std::mem::replace(matches, found);
+    if !was.trim().is_empty() && query.starts_with(was.as_str()) {
+        trail.keep(was, old);
+    }
     *selected = 0;
     true
 }
@@ -655,6 +709,7 @@ fn clear_filter(state: &mut State, ctx: &Context) {
     let was = p.selected_entity();
     p.query.clear();
     p.matched.clear();
+    p.trail = Trail::default();
     p.matches = ctx.everything(Some(kind));
     p.selected = (was.and_then(|e| p.matches.iter().position(|m| m.entity == e))).unwrap_or(0);
 }

@@ -5,14 +5,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, ListItem, ListState, Paragraph};
 
-use super::{Theme, highlighted, selectable};
-use crate::app::State;
-use crate::data::Catalog;
+use super::{Theme, row, selectable, window};
+use crate::app::{Context, State};
 
 /// Width of the kind tag column: `norm set ` is the longest.
 const TAG_WIDTH: usize = 10;
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Context, theme: &Theme) {
     let popup = area.centered(Constraint::Max(76), Constraint::Max(area.height));
     frame.render_widget(Clear, popup);
     let p = &state.palette;
@@ -30,19 +29,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, catalog: &Catalog, the
         ])),
         prompt,
     );
-    let items: Vec<ListItem> = (p.matches.iter())
+    let (start, window) = window(&p.matches, p.selected, 0, usize::from(results.height));
+    let items: Vec<ListItem> = (window.iter())
         .map(|m| {
             let tag = Span::styled(format!("{:<TAG_WIDTH$}", m.entity.kind.label()), theme.dim);
-            let mut spans = vec![tag];
-            spans.extend(highlighted(
-                catalog.row_label(m.entity),
-                &m.highlight,
-                theme,
-            ));
-            ListItem::new(Line::from(spans))
+            let mut line = row(ctx, &p.matched, m, theme);
+            line.spans.insert(0, tag);
+            ListItem::new(line)
         })
         .collect();
-    let selected = (!items.is_empty()).then_some(p.selected);
+    let selected = (!items.is_empty()).then(|| p.selected - start);
     let list = selectable(items, theme);
     frame.render_stateful_widget(
         list,
