@@ -88,6 +88,14 @@ fn key_agreements_have_their_years() {
         ("paris-call", 2018),
         ("tech-accord", 2018),
         ("oewg-2021-final-report", 2021),
+        ("gge-2013", 2013),
+        ("us-china-2015", 2015),
+        ("g20-antalya-2015", 2015),
+        ("eu-cyber-diplomacy-toolbox-2017", 2017),
+        ("budapest-second-protocol-2022", 2022),
+        ("un-cybercrime-convention-2024", 2024),
+        ("charter-of-trust", 2018),
+        ("manrs", 2014),
     ] {
         let e = c.get(id).unwrap_or_else(|| panic!("no agreement '{id}'"));
         assert_eq!(c.agreement(e.index).year, year, "{id}");
@@ -123,11 +131,63 @@ fn key_incidents_are_attributed_as_publicly_reported() {
     let i = incident(&c, "dnc-2016");
     assert!(attributed(i, "GRU", "Department of Justice", true));
     assert!(attributed(i, "APT28", "", true) && attributed(i, "Fancy Bear", "", true));
+    let i = incident(&c, "bundestag-2015");
+    assert!(attributed(i, "GRU", "Council of the European Union", true));
+    assert!(attributed(i, "APT28", "", true));
+    let i = incident(&c, "yahoo-2014");
+    assert!(attributed(
+        i,
+        "Federal Security Service",
+        "Department of Justice",
+        true
+    ));
+    let i = incident(&c, "industroyer2-2022");
+    assert!(attributed(i, "Sandworm", "CERT-UA", true));
     // Stuxnet and GhostNet were never officially attributed by any government.
     for id in ["stuxnet", "ghostnet"] {
         assert!(
             incident(&c, id).attribution.iter().all(|a| !a.official),
             "{id}"
+        );
+    }
+}
+
+#[test]
+fn the_corpus_is_the_size_issue_3_asks_for() {
+    let c = bundled();
+    assert!(
+        c.count(Kind::Agreement) >= 36,
+        "{} agreements",
+        c.count(Kind::Agreement)
+    );
+    assert!(
+        c.count(Kind::Incident) >= 30,
+        "{} incidents",
+        c.count(Kind::Incident)
+    );
+    assert!(c.count(Kind::Norm) >= 40, "{} norms", c.count(Kind::Norm));
+    // Incidents from 2007 to today, agreements from 2001.
+    let d = c.dataset();
+    assert_eq!(d.incidents.iter().map(|i| i.year).min(), Some(2007));
+    assert_eq!(d.agreements.iter().map(|a| a.year).min(), Some(2001));
+}
+
+#[test]
+fn every_numbered_set_is_complete() {
+    let c = bundled();
+    let d = c.dataset();
+    for (set, count) in [
+        ("gge-2015-norms", 11),
+        ("gcsc-norms", 8),
+        ("paris-call-principles", 9),
+        ("tech-accord-principles", 4),
+        ("charter-of-trust-principles", 10),
+        ("manrs-actions", 4),
+    ] {
+        assert_eq!(
+            d.norms.iter().filter(|n| n.set == set).count(),
+            count,
+            "{set}"
         );
     }
 }
