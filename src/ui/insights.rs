@@ -12,6 +12,21 @@ use crate::app::{Context, State, bar};
 /// Columns for a bar's label.
 const LABEL: usize = 24;
 
+/// `label` in at most `width` characters: when too long, its middle gives way, so that the
+/// end, where norm codes tell `Principle 1` from `Principle 10`, stays readable.
+fn elide(label: &str, width: usize, elision: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= width {
+        return label.to_owned();
+    }
+    let tail = width.div_ceil(2);
+    let head = width.saturating_sub(tail + elision.chars().count());
+    let mut out: String = chars[..head].iter().collect();
+    out.push_str(elision);
+    out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Context, theme: &Theme) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
@@ -38,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Context, theme: 
             }
             let n = b.items.len();
             let length = (n * bar_room).div_ceil(max);
-            let label: String = b.label.chars().take(LABEL - 1).collect();
+            let label = elide(&b.label, LABEL - 1, theme.glyphs.elision);
             items.push(ListItem::new(Line::from(vec![
                 Span::raw(format!("{label:<LABEL$}")),
                 Span::styled(theme.glyphs.bar.repeat(length), theme.label),
@@ -80,4 +95,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, ctx: &Context, theme: 
         inner,
         &mut ListState::default().with_selected(ins.item),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elide;
+
+    #[test]
+    fn long_labels_lose_their_middle_and_keep_the_code() {
+        assert_eq!(elide("UN GGE 2015 13(a)", 23, "…"), "UN GGE 2015 13(a)");
+        let cut = elide("Charter of Trust Principle 10", 23, "…");
+        assert_eq!(cut, "Charter of…Principle 10");
+        assert_eq!(cut.chars().count(), 23);
+        assert_ne!(cut, elide("Charter of Trust Principle 1", 23, "…"));
+    }
 }

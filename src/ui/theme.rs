@@ -23,6 +23,8 @@ pub struct Glyphs {
     pub absent: &'static str,
     /// One unit of a text bar chart.
     pub bar: &'static str,
+    /// Stands for the characters cut from the middle of a label too long for its column.
+    pub elision: &'static str,
 }
 
 impl Glyphs {
@@ -36,6 +38,7 @@ impl Glyphs {
         echoed: "○",
         absent: "·",
         bar: "█",
+        elision: "…",
     };
     /// For consoles that cannot draw box characters (`TERM=linux`, `dumb`) or `--ascii`.
     pub const ASCII: Glyphs = Glyphs {
@@ -57,6 +60,7 @@ impl Glyphs {
         echoed: "o",
         absent: ".",
         bar: "#",
+        elision: "~",
     };
 }
 
