@@ -96,6 +96,7 @@ fn key_agreements_have_their_years() {
         ("un-cybercrime-convention-2024", 2024),
         ("charter-of-trust", 2018),
         ("manrs", 2014),
+        ("oewg-2025-final-report", 2025),
     ] {
         let e = c.get(id).unwrap_or_else(|| panic!("no agreement '{id}'"));
         assert_eq!(c.agreement(e.index).year, year, "{id}");
